@@ -1,0 +1,85 @@
+#include "model/catalog.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace qd {
+
+const DepartmentInfo* Settings::department(std::string_view name) const {
+  for (const DepartmentInfo& d : departments)
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+std::string Item::type_code() const {
+  const CodeValue* v = item_types().find(get(El::Type));
+  return v ? std::string(v->code) : std::string();
+}
+
+bool Item::is_power() const { return is_power_type(type_code()); }
+
+std::string_view severity_label(Severity s) {
+  switch (s) {
+    case Severity::Error: return "错误";
+    case Severity::Warning: return "警告";
+    case Severity::Hint: return "建议";
+    case Severity::Report: return "通报";
+  }
+  return "";
+}
+
+std::string_view severity_id(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Hint: return "hint";
+    case Severity::Report: return "report";
+  }
+  return "";
+}
+
+void Catalog::report(Finding f, Item* item) {
+  if (item) {
+    if (f.item.empty()) f.item = item->get(El::Name);
+    if (f.department.empty()) f.department = item->department;
+    if (f.severity == Severity::Error) ++item->errors;
+    if (f.severity == Severity::Warning) ++item->warnings;
+  }
+  findings.push_back(std::move(f));
+}
+
+std::vector<const Item*> Catalog::published(std::string_view department) const {
+  std::vector<const Item*> out;
+  for (const Item& it : items)
+    if (it.state == ItemState::Published && it.department == department) out.push_back(&it);
+  return out;
+}
+
+std::vector<const Item*> Catalog::published() const {
+  std::vector<const Item*> out;
+  for (const DepartmentInfo& d : settings.departments) {
+    auto part = published(d.name);
+    out.insert(out.end(), part.begin(), part.end());
+  }
+  return out;
+}
+
+bool cell_less(std::string_view a, std::string_view b) {
+  int ra = -1, ca = -1, rb = -1, cb = -1;
+  bool pa = parse_cell_ref(a, &ra, &ca), pb = parse_cell_ref(b, &rb, &cb);
+  if (pa && pb) return std::tie(ra, ca) < std::tie(rb, cb);
+  if (pa != pb) return !pa;  // whole-file findings (no cell) first
+  return a < b;
+}
+
+void Catalog::sort_findings() {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& x, const Finding& y) {
+    if (x.at.file != y.at.file) return x.at.file < y.at.file;
+    if (x.at.sheet != y.at.sheet) return x.at.sheet < y.at.sheet;
+    if (x.at.cell != y.at.cell) return cell_less(x.at.cell, y.at.cell);
+    if (x.rule != y.rule) return x.rule < y.rule;
+    return x.message < y.message;
+  });
+}
+
+}  // namespace qd

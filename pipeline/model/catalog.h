@@ -1,0 +1,209 @@
+// The one in-memory model passed from stage to stage: the county settings,
+// every item read from the departments' workbooks with its sub-tables, the
+// reference lists, the review decisions and every finding. Readers fill it,
+// validate/merge/codes annotate it, writers only read it.
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "model/elements.h"
+
+namespace qd {
+
+// A value as read from the input, with the cell it came from.
+struct Field {
+  std::string text;
+  Place at;
+};
+
+// A department registered in the county settings.
+struct DepartmentInfo {
+  std::string name;         // 县市场监督管理局
+  std::string short_name;   // 市场监管局
+  std::string credit_code;  // 18-char 统一社会信用代码
+  std::string number;       // 2-digit department number used in 基本编码
+};
+
+// A window of a service hall: the departments or explicit items it handles.
+struct Window {
+  std::string number;                    // "01"
+  std::string name;                      // 市场准入窗口
+  std::vector<std::string> departments;  // department names
+  std::vector<std::string> items;        // explicit item names (optional)
+};
+
+// A service hall (政务服务大厅) and its windows.
+struct Hall {
+  std::string name;
+  std::string address;
+  std::string hours;
+  std::vector<Window> windows;
+};
+
+// County settings (input/county.toml).
+struct Settings {
+  std::string file;                // where they were read from
+  std::string county = "涿鹿县";
+  std::string province = "河北省";
+  std::string city = "张家口市";
+  std::string division_code = "130731";
+  std::string region_code = "13";  // RR of 基本编码 for locally catalogued items
+  std::string level_code = "4";    // 行使层级 of the county's own items
+  std::string area_code = "0313";  // telephone area code (unconfirmed: a setting)
+  std::string office = "涿鹿县行政审批局";  // who publishes the lists
+  std::string portal_base_url;
+  std::string guide_url_template;  // "{impl_code}" is replaced
+  std::string registry_path;       // SQLite registry, absolute, outside output/
+  Date deadline;                   // submission deadline
+  std::vector<DepartmentInfo> departments;
+  std::vector<Hall> halls;
+
+  // The registered department of that name, or nullptr.
+  const DepartmentInfo* department(std::string_view name) const;
+};
+
+// One row of the 申请材料 sheet.
+struct Material {
+  Field seq, title, kind, originals, copies, form, source, source_note, need,
+      notes, basis, remark;
+  Place at;  // the row (cell of its 材料名称)
+};
+
+// One row of the 办理流程 sheet.
+struct Step {
+  Field seq, step, staff, limit, standard, outcome;
+  Place at;
+};
+
+// One row of the 收费项目 sheet.
+struct FeeItem {
+  Field title, standard, basis, waivable, waiver_basis;
+  Place at;
+};
+
+// One row of the 常见问题 sheet.
+struct Faq {
+  Field question, answer;
+  Place at;
+};
+
+// A review decision (审核意见) about one item.
+struct Decision {
+  std::string department;
+  std::string item;
+  std::string verdict;  // 通过 / 退回 / 取消
+  std::string opinion;
+  std::string unit;     // 审改办 / 法制办 / 行政审批局
+  Date date;
+  Place at;
+};
+
+// How an item came out of review and merge.
+enum class ItemState {
+  Pending,    // read, not yet decided
+  Rejected,   // has errors or was returned
+  Published,  // no errors, latest decision 通过
+  Retired,    // decision 取消 or 事项状态 取消
+};
+
+// One service item of one department, with its sub-tables.
+struct Item {
+  std::string department;  // the department whose workbook holds it
+  std::string file;        // that workbook
+  Place at;                // its row in the 实施清单 sheet (cell of 事项名称)
+  std::array<Field, kElementCount> fields;
+  std::vector<Material> materials;
+  std::vector<Step> steps;
+  std::vector<FeeItem> fees;
+  std::vector<Faq> faqs;
+
+  // Set by later stages.
+  int errors = 0;
+  int warnings = 0;
+  const Decision* decision = nullptr;  // latest decision, if any
+  ItemState state = ItemState::Pending;
+  bool renamed = false;                // codes kept from an earlier name
+  std::string old_name;
+
+  // The value of element `e` (already trimmed).
+  const std::string& get(El e) const { return fields[static_cast<size_t>(e)].text; }
+  // The field of element `e`, with its place.
+  const Field& field(El e) const { return fields[static_cast<size_t>(e)]; }
+  Field& field(El e) { return fields[static_cast<size_t>(e)]; }
+  // The 事项类型 code ("01" … "20"), or "" when unknown.
+  std::string type_code() const;
+  // True for 行政权力事项 (everything except 公共服务).
+  bool is_power() const;
+};
+
+// One entry of the county power list (权力清单).
+struct PowerEntry {
+  std::string department, name, type_code, basis, sub_name, basic_code;
+  Place at;
+};
+
+// One entry of a department's public-service list (公共服务事项清单).
+struct PublicEntry {
+  std::string department, name, domain;
+  Place at;
+};
+
+// Severity of a finding (rules.md).
+enum class Severity { Error, Warning, Hint, Report };
+
+// "错误", "警告", "建议", "通报".
+std::string_view severity_label(Severity s);
+// "error", "warning", "hint", "report" — as in rules.md and findings.csv.
+std::string_view severity_id(Severity s);
+
+// A problem found in the input, at its place, with a rule id of rules.md.
+struct Finding {
+  Place at;
+  std::string rule;
+  Severity severity = Severity::Error;
+  std::string message;
+  std::string department;  // for grouping in the review report
+  std::string item;        // item name, when about an item
+};
+
+// What a department handed in: its 填报信息 and what became of the file.
+struct Submission {
+  std::string department;
+  std::string file;
+  bool readable = false;
+  std::string filler;  // 填报人
+  std::string phone;   // 联系电话
+  Date date;           // 报送日期
+  Place date_at;
+};
+
+// The whole county as the pipeline sees it during one build.
+struct Catalog {
+  Settings settings;
+  Date build_date;
+  std::vector<Submission> submissions;
+  std::vector<Item> items;
+  std::vector<PowerEntry> power_list;
+  std::vector<PublicEntry> public_list;
+  std::vector<Decision> decisions;
+  std::vector<Finding> findings;
+
+  // Records a finding; item findings also count against the item.
+  void report(Finding f, Item* item = nullptr);
+  // Published items of one department, in input order.
+  std::vector<const Item*> published(std::string_view department) const;
+  // All published items, departments in settings order, items in input order.
+  std::vector<const Item*> published() const;
+  // Sorts findings by file, sheet, cell (row-major), rule — the order of findings.csv.
+  void sort_findings();
+};
+
+// Compares two A1 references row-major ("B2" < "A10" is false: row 2 < 10).
+bool cell_less(std::string_view a, std::string_view b);
+
+}  // namespace qd

@@ -1,0 +1,56 @@
+#include "model/catalog.h"
+
+#include <gtest/gtest.h>
+
+namespace qd {
+namespace {
+
+TEST(Catalog, CellOrderIsRowMajor) {
+  EXPECT_TRUE(cell_less("B2", "A10"));
+  EXPECT_FALSE(cell_less("A10", "B2"));
+  EXPECT_TRUE(cell_less("A2", "B2"));
+  EXPECT_TRUE(cell_less("", "A1"));
+}
+
+TEST(Catalog, ReportCountsAgainstTheItem) {
+  Catalog c;
+  Item item;
+  item.department = "县民政局";
+  item.field(El::Name).text = "最低生活保障对象认定";
+  c.report(Finding{{"a.xlsx", "实施清单", "E3"}, "BASIS-MISSING", Severity::Error, "m", "", ""}, &item);
+  c.report(Finding{{"a.xlsx", "实施清单", "F3"}, "BASIS-FORM", Severity::Warning, "m", "", ""}, &item);
+  EXPECT_EQ(item.errors, 1);
+  EXPECT_EQ(item.warnings, 1);
+  EXPECT_EQ(c.findings[0].item, "最低生活保障对象认定");
+  EXPECT_EQ(c.findings[0].department, "县民政局");
+}
+
+TEST(Catalog, FindingsSortByFileSheetCellRule) {
+  Catalog c;
+  c.findings.push_back({{"b.xlsx", "实施清单", "A2"}, "X", Severity::Error, "", "", ""});
+  c.findings.push_back({{"a.xlsx", "实施清单", "C10"}, "X", Severity::Error, "", "", ""});
+  c.findings.push_back({{"a.xlsx", "实施清单", "D9"}, "Y", Severity::Error, "", "", ""});
+  c.findings.push_back({{"a.xlsx", "实施清单", "D9"}, "A", Severity::Error, "", "", ""});
+  c.sort_findings();
+  EXPECT_EQ(c.findings[0].at.cell, "D9");
+  EXPECT_EQ(c.findings[0].rule, "A");
+  EXPECT_EQ(c.findings[2].at.cell, "C10");
+  EXPECT_EQ(c.findings[3].at.file, "b.xlsx");
+}
+
+TEST(Catalog, PublishedFollowsSettingsOrder) {
+  Catalog c;
+  c.settings.departments = {{"县民政局", "", "", "01"}, {"县财政局", "", "", "02"}};
+  for (const char* dep : {"县财政局", "县民政局", "县未登记局"}) {
+    Item it;
+    it.department = dep;
+    it.state = ItemState::Published;
+    c.items.push_back(it);
+  }
+  auto p = c.published();
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0]->department, "县民政局");
+}
+
+}  // namespace
+}  // namespace qd
