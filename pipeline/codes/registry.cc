@@ -1,0 +1,568 @@
+#include "codes/registry.h"
+
+#include <sqlite3.h>
+
+#include "base/text.h"
+#include "codes/credit_code.h"
+#include "codes/item_code.h"
+
+namespace qd {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
+-- One row per 实施编码 ever given. Rows are never deleted: a retired item
+-- keeps its row (status 取消) so that its codes stay reserved.
+CREATE TABLE IF NOT EXISTS items(
+  impl_code  TEXT PRIMARY KEY,
+  basic_code TEXT NOT NULL,
+  department TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  parent     TEXT NOT NULL DEFAULT '',
+  status     TEXT NOT NULL,
+  origin     TEXT NOT NULL,          -- 'input': came with the input; 'local': allocated here
+  first_date TEXT NOT NULL,
+  last_date  TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS items_by_name ON items(department, name, parent);
+CREATE INDEX IF NOT EXISTS items_by_basic ON items(basic_code);
+-- Next sequence to try per scope ('main:RRTTDD' or 'sub:<first 9 of 基本编码>').
+-- Only ever increases, so a sequence once handed out is never tried again.
+CREATE TABLE IF NOT EXISTS counters(
+  scope TEXT PRIMARY KEY,
+  next  INTEGER NOT NULL);
+-- Last published content of each item (JSON text), for keeping last-good versions.
+CREATE TABLE IF NOT EXISTS published(
+  impl_code  TEXT PRIMARY KEY,
+  content    TEXT NOT NULL,
+  build_date TEXT NOT NULL);
+)sql";
+
+// Checks a build date is an ISO date "YYYY-MM-DD".
+bool iso_date(const std::string& s) {
+  Date d;
+  return parse_date(s, &d) && d.iso() == s;
+}
+
+// A registry error with an empty place (the caller knows the cell).
+Error reg_error(std::string_view prefix, std::string message) {
+  return make_error(Place{}, std::string(prefix) + message);
+}
+
+// "「部门」的事项「名称」" for messages.
+std::string describe(const std::string& department, const std::string& name) {
+  return "「" + department + "」的事项「" + name + "」";
+}
+
+// The place of a problem with the registry file as a whole.
+Place file_place(const std::string& path) { return Place{path, "", ""}; }
+
+// True for exactly two ASCII digits.
+bool two_digits(std::string_view s) { return s.size() == 2 && all_digits(s); }
+
+}  // namespace
+
+std::string_view code_error_rule(const Error& e) {
+  std::string_view m = e.message;
+  if (m.starts_with(kConflictPrefix)) return "CODE-CONFLICT";
+  if (m.starts_with(kFormatPrefix)) return "CODE-FORMAT";
+  if (m.starts_with(kCreditPrefix)) return "CREDIT-CODE";
+  return "";
+}
+
+// A prepared statement, reset before each use.
+class Registry::Stmt {
+ public:
+  explicit Stmt(sqlite3_stmt* s) : s_(s) {}
+  ~Stmt() { sqlite3_finalize(s_); }
+
+  // Resets and clears bindings so the statement can be used again.
+  Stmt& reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+    return *this;
+  }
+  // Binds text to the 1-based parameter i.
+  Stmt& bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  // Binds an integer to the 1-based parameter i.
+  Stmt& bind(int i, long long v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  // Steps once: SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return sqlite3_step(s_); }
+  // Runs a statement that returns no rows; true on success.
+  bool run() {
+    int rc = step();
+    sqlite3_reset(s_);
+    return rc == SQLITE_DONE;
+  }
+  // Column i of the current row as text ("" for NULL).
+  std::string text(int i) const {
+    const unsigned char* p = sqlite3_column_text(s_, i);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(s_, i)))
+             : std::string();
+  }
+  // Column i of the current row as an integer.
+  long long integer(int i) const { return sqlite3_column_int64(s_, i); }
+  // Reads the current row as an entry (columns impl_code … last_date).
+  RegistryEntry entry() const {
+    return RegistryEntry{text(0), text(1), text(2), text(3), text(4), text(5), text(6), text(7)};
+  }
+
+ private:
+  sqlite3_stmt* s_;
+};
+
+Registry::Registry(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+Registry::~Registry() {
+  stmts_.clear();
+  sqlite3_close(db_);
+}
+
+Result<std::unique_ptr<Registry>> Registry::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return make_error(file_place(path), std::string(kDatabasePrefix) + "无法打开编码库：" + msg);
+  }
+  std::unique_ptr<Registry> reg(new Registry(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  if (path != ":memory:" && !path.empty()) {
+    if (Status s = reg->exec("PRAGMA journal_mode=WAL"); !s) return s.error();
+    if (Status s = reg->exec("PRAGMA synchronous=NORMAL"); !s) return s.error();
+  }
+  if (Status s = reg->init_schema(); !s) return s.error();
+  return reg;
+}
+
+// Creates the tables and checks the schema version, in one transaction.
+Status Registry::init_schema() {
+  if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
+  if (Status s = exec(kSchema); !s) {
+    (void)exec("ROLLBACK");
+    return s;
+  }
+  Stmt& q = stmt("SELECT max(version) FROM schema_version");
+  q.reset();
+  long long version = 0;
+  if (q.step() == SQLITE_ROW) version = q.integer(0);
+  q.reset();
+  if (version > kSchemaVersion) {
+    (void)exec("ROLLBACK");
+    return make_error(file_place(path_), std::string(kDatabasePrefix) + "编码库版本 " +
+                                        std::to_string(version) + " 比本程序支持的版本 " +
+                                        std::to_string(kSchemaVersion) + " 新，请升级程序");
+  }
+  if (version == 0) {
+    Stmt& ins = stmt("INSERT INTO schema_version(version) VALUES (?)");
+    if (!ins.reset().bind(1, static_cast<long long>(kSchemaVersion)).run()) {
+      Error e = db_error("写入版本号");
+      (void)exec("ROLLBACK");
+      return e;
+    }
+  }
+  return exec("COMMIT");
+}
+
+// Returns the cached prepared statement for `sql` (a string literal).
+Registry::Stmt& Registry::stmt(const char* sql) const {
+  auto it = stmts_.find(sql);
+  if (it != stmts_.end()) return *it->second;
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+  // A statement that fails to prepare is kept as null; step() on it returns
+  // SQLITE_MISUSE, which callers report through db_error().
+  auto [pos, _] = stmts_.emplace(sql, std::make_unique<Stmt>(s));
+  return *pos->second;
+}
+
+// An error carrying SQLite's message, placed at the registry file.
+Error Registry::db_error(std::string_view what) const {
+  return make_error(file_place(path_), std::string(kDatabasePrefix) + std::string(what) + "失败：" +
+                                      sqlite3_errmsg(db_));
+}
+
+// Runs SQL that returns no rows.
+Status Registry::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    return make_error(file_place(path_), std::string(kDatabasePrefix) + msg);
+  }
+  return Ok{};
+}
+
+Status Registry::begin() { return exec("BEGIN IMMEDIATE"); }
+
+Status Registry::commit() { return exec("COMMIT"); }
+
+void Registry::rollback() {
+  for (auto& [sql, s] : stmts_) s->reset();
+  if (sqlite3_get_autocommit(db_) == 0) (void)exec("ROLLBACK");
+}
+
+std::optional<RegistryEntry> Registry::find(const std::string& impl_code) const {
+  Stmt& q = stmt(
+      "SELECT impl_code, basic_code, department, name, parent, status, first_date, last_date "
+      "FROM items WHERE impl_code = ?");
+  q.reset().bind(1, impl_code);
+  std::optional<RegistryEntry> out;
+  if (q.step() == SQLITE_ROW) out = q.entry();
+  q.reset();
+  return out;
+}
+
+std::optional<RegistryEntry> Registry::find_by_name(const std::string& department,
+                                                    const std::string& name) const {
+  Stmt& q = stmt(
+      "SELECT impl_code, basic_code, department, name, parent, status, first_date, last_date "
+      "FROM items WHERE department = ? AND name = ? "
+      "ORDER BY status = '取消', parent <> '', first_date, impl_code LIMIT 1");
+  q.reset().bind(1, department).bind(2, name);
+  std::optional<RegistryEntry> out;
+  if (q.step() == SQLITE_ROW) out = q.entry();
+  q.reset();
+  return out;
+}
+
+// The entry with this department, name and parent (an active one first).
+std::optional<RegistryEntry> Registry::find_exact(const std::string& department,
+                                                  const std::string& name,
+                                                  const std::string& parent) const {
+  Stmt& q = stmt(
+      "SELECT impl_code, basic_code, department, name, parent, status, first_date, last_date "
+      "FROM items WHERE department = ? AND name = ? AND parent = ? "
+      "ORDER BY status = '取消', first_date, impl_code LIMIT 1");
+  q.reset().bind(1, department).bind(2, name).bind(3, parent);
+  std::optional<RegistryEntry> out;
+  if (q.step() == SQLITE_ROW) out = q.entry();
+  q.reset();
+  return out;
+}
+
+std::vector<RegistryEntry> Registry::entries() const {
+  Stmt& q = stmt(
+      "SELECT impl_code, basic_code, department, name, parent, status, first_date, last_date "
+      "FROM items ORDER BY impl_code");
+  q.reset();
+  std::vector<RegistryEntry> out;
+  while (q.step() == SQLITE_ROW) out.push_back(q.entry());
+  q.reset();
+  return out;
+}
+
+// Adds a new entry; `origin` is 'input' or 'local'.
+Status Registry::insert(const RegistryEntry& e, std::string_view origin) {
+  Stmt& q = stmt(
+      "INSERT INTO items(impl_code, basic_code, department, name, parent, status, origin, "
+      "first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q.reset()
+      .bind(1, e.impl_code)
+      .bind(2, e.basic_code)
+      .bind(3, e.department)
+      .bind(4, e.name)
+      .bind(5, e.parent)
+      .bind(6, e.status)
+      .bind(7, origin)
+      .bind(8, e.first_date)
+      .bind(9, e.last_date);
+  if (!q.run()) return db_error("登记编码");
+  return Ok{};
+}
+
+Status Registry::retire(const std::string& impl_code, const std::string& build_date) {
+  Stmt& q = stmt("UPDATE items SET status = '取消', last_date = ? WHERE impl_code = ?");
+  q.reset().bind(1, build_date).bind(2, impl_code);
+  if (!q.run()) return db_error("取消事项");
+  if (sqlite3_changes(db_) == 0) {
+    return make_error(file_place(path_), "编码库中没有实施编码 " + impl_code + "，无法取消");
+  }
+  return Ok{};
+}
+
+Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& build_date) {
+  if (!iso_date(build_date)) {
+    return make_error(file_place(path_), "构建日期应为 YYYY-MM-DD，实为 " + build_date);
+  }
+  if (req.department.empty() || req.name.empty()) {
+    return reg_error(kFormatPrefix, "缺少部门名称或事项名称，无法赋码");
+  }
+  std::string why;
+  // Work out the input code, if any, before touching the database.
+  std::string impl = req.impl_code;
+  if (!impl.empty()) {
+    if (!impl_code_valid(impl, &why)) {
+      if (utf8_length(impl) == kImplCodeLength && impl.size() == kImplCodeLength &&
+          !credit_code_valid(impl.substr(0, 18), nullptr)) {
+        return reg_error(kCreditPrefix, "实施编码 " + impl + " " + why);
+      }
+      return reg_error(kFormatPrefix, "实施编码 " + impl + "：" + why);
+    }
+    if (!req.basic_code.empty() && req.basic_code != impl.substr(19)) {
+      return reg_error(kFormatPrefix, "实施编码 " + impl + " 的第 20–31 位与基本编码 " +
+                                          req.basic_code + " 不一致");
+    }
+  } else if (!req.basic_code.empty()) {
+    if (!basic_code_valid(req.basic_code, &why)) {
+      return reg_error(kFormatPrefix, "基本编码 " + req.basic_code + "：" + why);
+    }
+    if (!credit_code_valid(req.agency_code, &why)) {
+      return reg_error(kCreditPrefix, "实施主体编码 " + req.agency_code + " " + why);
+    }
+    if (req.level_code.size() != 1 || req.level_code[0] < '1' || req.level_code[0] > '7') {
+      return reg_error(kFormatPrefix, "行使层级代码应为 1–7，实为 " + req.level_code);
+    }
+    impl = make_impl_code(req.agency_code, req.level_code, req.basic_code);
+  }
+
+  // All changes of one assignment happen together or not at all, whether or
+  // not the caller has begun a build transaction.
+  if (Status s = exec("SAVEPOINT assign"); !s) return s.error();
+  Result<CodeGrant> r = impl.empty() ? assign_new(req, build_date)
+                                     : assign_by_input(req, impl, build_date);
+  if (r) {
+    if (Status s = exec("RELEASE assign"); !s) {
+      (void)exec("ROLLBACK TO assign");
+      (void)exec("RELEASE assign");
+      return s.error();
+    }
+  } else {
+    for (auto& [sql, st] : stmts_) st->reset();
+    (void)exec("ROLLBACK TO assign");
+    (void)exec("RELEASE assign");
+  }
+  return r;
+}
+
+// An item that came with its own (valid) 实施编码 `impl`.
+//  - The registry knows the code: it must belong to the same department
+//    (else CODE-CONFLICT). A different name means the item was renamed: the
+//    codes stay, the name is updated. A retired code is taken back only by
+//    the item that had it (same department and name): the item has returned,
+//    e.g. after a night its workbook was missing; otherwise CODE-CONFLICT.
+//  - The code is new: if its 基本编码 is one this registry allocated locally
+//    to another department's item → CODE-CONFLICT. Otherwise it is registered
+//    as given. If the same item (department, name, parent) was registered
+//    under another code on an earlier night, the input code wins (input
+//    codes are never replaced) and the old entry is retired, so its codes
+//    stay reserved.
+Result<CodeGrant> Registry::assign_by_input(const CodeRequest& req, const std::string& impl,
+                                            const std::string& date) {
+  CodeGrant g;
+  g.impl_code = impl;
+  g.basic_code = impl.substr(19);
+  if (std::optional<RegistryEntry> e = find(impl)) {
+    if (e->department != req.department) {
+      return reg_error(kConflictPrefix, "实施编码 " + impl + " 已赋给" +
+                                            describe(e->department, e->name) + "，不能再用于" +
+                                            describe(req.department, req.name));
+    }
+    if (e->status == kStatusRetired && e->name != req.name) {
+      return reg_error(kConflictPrefix, "实施编码 " + impl + " 属于已取消的" +
+                                            describe(e->department, e->name) +
+                                            "，已取消事项的编码不再分配给其他事项「" + req.name +
+                                            "」");
+    }
+    if (e->name != req.name) {
+      g.renamed = true;
+      g.old_name = e->name;
+    }
+    Stmt& q = stmt(
+        "UPDATE items SET name = ?, parent = ?, status = '在用', last_date = ? "
+        "WHERE impl_code = ?");
+    q.reset().bind(1, req.name).bind(2, req.parent).bind(3, date).bind(4, impl);
+    if (!q.run()) return db_error("更新事项");
+    return g;
+  }
+
+  Stmt& b = stmt(
+      "SELECT department, name FROM items WHERE basic_code = ? AND origin = 'local' "
+      "AND department <> ? LIMIT 1");
+  b.reset().bind(1, g.basic_code).bind(2, req.department);
+  if (b.step() == SQLITE_ROW) {
+    std::string dept = b.text(0), name = b.text(1);
+    b.reset();
+    return reg_error(kConflictPrefix, "基本编码 " + g.basic_code + " 已由编码库赋给" +
+                                          describe(dept, name) + "，不能再用于" +
+                                          describe(req.department, req.name));
+  }
+  b.reset();
+
+  if (std::optional<RegistryEntry> old = find_exact(req.department, req.name, req.parent);
+      old && old->status != kStatusRetired && old->last_date < date) {
+    if (Status s = retire(old->impl_code, date); !s) return s.error();
+  }
+  g.is_new = true;
+  RegistryEntry e{impl, g.basic_code, req.department, req.name, req.parent,
+                  std::string(kStatusActive), date, date};
+  if (Status s = insert(e, "input"); !s) return s.error();
+  return g;
+}
+
+// An item without input codes: found by (department, name, parent), else
+// allocated. A retired entry found by name is the same item returning and
+// gets its own codes back.
+//
+// A main item keeps its SSS for ever: one that first got "000" and later
+// gains sub-items keeps "000" (codes never change); only items first seen
+// with sub-items get "00Y". Its sub-items still number 001, 002 … under its
+// first nine characters.
+Result<CodeGrant> Registry::assign_new(const CodeRequest& req, const std::string& date) {
+  if (std::optional<RegistryEntry> e = find_exact(req.department, req.name, req.parent)) {
+    Stmt& q = stmt("UPDATE items SET status = '在用', last_date = ? WHERE impl_code = ?");
+    q.reset().bind(1, date).bind(2, e->impl_code);
+    if (!q.run()) return db_error("更新事项");
+    CodeGrant g;
+    g.impl_code = e->impl_code;
+    g.basic_code = e->basic_code;
+    return g;
+  }
+
+  std::string agency = req.agency_code, level = req.level_code, basic;
+  if (!req.parent.empty()) {
+    std::optional<RegistryEntry> main = find_exact(req.department, req.parent, "");
+    if (!main) {
+      // The main item has no codes yet (it may be rejected this night):
+      // reserve its codes now from the sub-item's request, as a main item
+      // with sub-items ("00Y"). When it appears it is found by its name.
+      CodeRequest m = req;
+      m.name = req.parent;
+      m.parent.clear();
+      m.has_children = true;
+      m.basic_code.clear();
+      m.impl_code.clear();
+      Result<CodeGrant> g = assign_new(m, date);
+      if (!g) return g.error();
+      main = find(g->impl_code);
+      if (!main) return db_error("登记主项");
+    }
+    if (agency.empty() && level.empty()) {  // inherit the main item's agency and level
+      agency = main->impl_code.substr(0, 18);
+      level = main->impl_code.substr(18, 1);
+    }
+    Result<std::string> sub = next_sub_code(main->basic_code.substr(0, 9));
+    if (!sub) return sub.error();
+    basic = *sub;
+  } else {
+    std::string why;
+    if (!two_digits(req.region)) {
+      return reg_error(kFormatPrefix, "区划代码应为 2 位数字，实为「" + req.region + "」");
+    }
+    if (!item_type_code_valid(req.type_code)) {
+      return reg_error(kFormatPrefix, "事项类型代码应为 01–10 或 20，实为「" + req.type_code + "」");
+    }
+    if (!two_digits(req.dept_number)) {
+      return reg_error(kFormatPrefix, "部门编号应为 2 位数字，实为「" + req.dept_number + "」");
+    }
+    Result<std::string> prefix = next_main_prefix(req.region, req.type_code, req.dept_number);
+    if (!prefix) return prefix.error();
+    basic = *prefix + std::string(req.has_children ? kSubParent : kSubNone);
+  }
+  std::string why;
+  if (!credit_code_valid(agency, &why)) {
+    return reg_error(kCreditPrefix, "实施主体编码 " + agency + " " + why);
+  }
+  if (level.size() != 1 || level[0] < '1' || level[0] > '7') {
+    return reg_error(kFormatPrefix, "行使层级代码应为 1–7，实为「" + level + "」");
+  }
+  CodeGrant g;
+  g.basic_code = basic;
+  g.impl_code = make_impl_code(agency, level, basic);
+  g.is_new = true;
+  if (g.impl_code.empty() || find(g.impl_code)) {
+    // Cannot happen: the sequence was free of every registered 基本编码.
+    return make_error(file_place(path_), "编码库内部错误：生成的实施编码 " + agency + level + basic +
+                                        " 无效或已被占用");
+  }
+  RegistryEntry e{g.impl_code, basic, req.department, req.name, req.parent,
+                  std::string(kStatusActive), date, date};
+  if (Status s = insert(e, "local"); !s) return s.error();
+  return g;
+}
+
+// Finds the next free main-item sequence for (region, type, department
+// number) and returns the first nine characters RR TT DD sss. A sequence is
+// free if no registered 基本编码 (of any status, any origin) starts with those
+// nine characters; the counter moves past it so it is never offered again.
+Result<std::string> Registry::next_main_prefix(const std::string& region, const std::string& type,
+                                               const std::string& dept_number) {
+  std::string scope = "main:" + region + type + dept_number;
+  Stmt& c = stmt("SELECT next FROM counters WHERE scope = ?");
+  c.reset().bind(1, scope);
+  long long next = 1;
+  if (c.step() == SQLITE_ROW) next = c.integer(0);
+  c.reset();
+  Stmt& used = stmt("SELECT 1 FROM items WHERE basic_code >= ? AND basic_code < ? LIMIT 1");
+  for (; next <= kMaxSequence; ++next) {
+    std::string prefix = region + type + dept_number + encode_sequence(static_cast<int>(next));
+    used.reset().bind(1, prefix).bind(2, prefix + "\x7f");
+    bool taken = used.step() == SQLITE_ROW;
+    used.reset();
+    if (taken) continue;
+    Stmt& w = stmt(
+        "INSERT INTO counters(scope, next) VALUES (?, ?) "
+        "ON CONFLICT(scope) DO UPDATE SET next = excluded.next");
+    if (!w.reset().bind(1, scope).bind(2, next + 1).run()) return db_error("更新序号");
+    return prefix;
+  }
+  return reg_error(kFormatPrefix, "区划 " + region + "、事项类型 " + type + "、部门编号 " +
+                                      dept_number + " 下的主项序号已用完");
+}
+
+// Finds the next free sub-item 基本编码 (001–999) under a main item's first
+// nine characters; the counter moves past it.
+Result<std::string> Registry::next_sub_code(const std::string& prefix9) {
+  std::string scope = "sub:" + prefix9;
+  Stmt& c = stmt("SELECT next FROM counters WHERE scope = ?");
+  c.reset().bind(1, scope);
+  long long next = 1;
+  if (c.step() == SQLITE_ROW) next = c.integer(0);
+  c.reset();
+  Stmt& used = stmt("SELECT 1 FROM items WHERE basic_code = ? LIMIT 1");
+  for (; next <= 999; ++next) {
+    std::string code = prefix9 + encode_sub_sequence(static_cast<int>(next));
+    used.reset().bind(1, code);
+    bool taken = used.step() == SQLITE_ROW;
+    used.reset();
+    if (taken) continue;
+    Stmt& w = stmt(
+        "INSERT INTO counters(scope, next) VALUES (?, ?) "
+        "ON CONFLICT(scope) DO UPDATE SET next = excluded.next");
+    if (!w.reset().bind(1, scope).bind(2, next + 1).run()) return db_error("更新序号");
+    return code;
+  }
+  return reg_error(kFormatPrefix, "主项 " + prefix9 + " 下的子项序号 001–999 已用完");
+}
+
+Status Registry::save_published(const std::string& impl_code, const std::string& content_json,
+                                const std::string& build_date) {
+  Stmt& q = stmt(
+      "INSERT INTO published(impl_code, content, build_date) VALUES (?, ?, ?) "
+      "ON CONFLICT(impl_code) DO UPDATE SET content = excluded.content, "
+      "build_date = excluded.build_date");
+  q.reset().bind(1, impl_code).bind(2, content_json).bind(3, build_date);
+  if (!q.run()) return db_error("保存发布内容");
+  return Ok{};
+}
+
+std::optional<std::string> Registry::published_content(const std::string& impl_code) const {
+  Stmt& q = stmt("SELECT content FROM published WHERE impl_code = ?");
+  q.reset().bind(1, impl_code);
+  std::optional<std::string> out;
+  if (q.step() == SQLITE_ROW) out = q.text(0);
+  q.reset();
+  return out;
+}
+
+}  // namespace qd

@@ -1,0 +1,138 @@
+// The persistent code registry: a SQLite file that remembers every code ever
+// given, so that codes stay stable from one nightly build to the next.
+//
+// Rules (codes.md "Stability"):
+// - once given, a code belongs to its item for ever (rows are never deleted);
+// - a renamed item keeps its codes;
+// - a retired item's codes (and its sequence) are never handed to another item;
+// - codes that came in with the input are validated and kept, never replaced.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace qd {
+
+// Status values of an entry.
+inline constexpr std::string_view kStatusActive = "在用";
+inline constexpr std::string_view kStatusSuspended = "暂停";
+inline constexpr std::string_view kStatusRetired = "取消";
+
+// Every registry error message starts with one of these, so callers can map
+// it to a finding id with code_error_rule().
+inline constexpr std::string_view kConflictPrefix = "编码冲突：";     // CODE-CONFLICT
+inline constexpr std::string_view kFormatPrefix = "编码格式错误：";   // CODE-FORMAT
+inline constexpr std::string_view kCreditPrefix = "信用代码错误：";   // CREDIT-CODE
+inline constexpr std::string_view kDatabasePrefix = "代码库错误：";   // not a finding
+
+// The finding id ("CODE-CONFLICT", "CODE-FORMAT", "CREDIT-CODE") an error from
+// Registry::assign stands for, or "" for other errors (database, usage).
+std::string_view code_error_rule(const Error& e);
+
+// What the pipeline knows about an item when it asks for its codes.
+struct CodeRequest {
+  std::string department;    // department name: the identity scope
+  std::string dept_number;   // 2-digit department number from the county settings
+  std::string name;          // item name (事项名称)
+  std::string parent;        // 主项名称 for a sub-item, empty for a main item
+  bool has_children = false; // a main item that has sub-items (SSS = "00Y")
+  std::string type_code;     // "01".."10" or "20"
+  std::string region;        // "13": province prefix for locally catalogued items
+  std::string agency_code;   // 18-char credit code of the implementing agency
+  std::string level_code;    // "1".."7"; county = "4"
+  std::string basic_code;    // from the input, may be empty
+  std::string impl_code;     // from the input, may be empty
+};
+
+// The codes an item gets, and what happened.
+struct CodeGrant {
+  std::string basic_code, impl_code;
+  bool is_new = false;   // first time the registry sees this item
+  bool renamed = false;  // known code, new name: old_name is the registry's name
+  std::string old_name;
+};
+
+// One registered item.
+struct RegistryEntry {
+  std::string impl_code, basic_code, department, name, parent,
+      status /*在用/暂停/取消*/, first_date, last_date;
+};
+
+class Registry {
+ public:
+  // Opens (creating if needed) the registry file and its schema; the
+  // directory must exist. ":memory:" gives a private in-memory registry.
+  static Result<std::unique_ptr<Registry>> open(const std::string& path);
+  ~Registry();
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
+
+  // Starts the build's transaction (BEGIN IMMEDIATE).
+  Status begin();
+  // Commits the build's transaction.
+  Status commit();
+  // Abandons the build's transaction; the registry is as it was at begin().
+  void rollback();
+
+  // Gives the item its codes: by the input impl/basic code when present,
+  // else by (department, name, parent), else allocates the next free
+  // sequence for (region, type, dept_number), never reusing one handed out.
+  // A sub-item numbers 001–999 under its main item; a main item not yet
+  // registered gets its codes reserved then. See registry.cc for the rules. Errors start with kConflictPrefix,
+  // kFormatPrefix, kCreditPrefix or kDatabasePrefix; their place is empty.
+  Result<CodeGrant> assign(const CodeRequest& req, const std::string& build_date /*YYYY-MM-DD*/);
+
+  // Marks an item retired (取消); its codes stay reserved.
+  Status retire(const std::string& impl_code, const std::string& build_date);
+
+  // Every entry, ordered by impl_code (for the forms writer and reports).
+  std::vector<RegistryEntry> entries() const;
+  // The entry with this 实施编码.
+  std::optional<RegistryEntry> find(const std::string& impl_code) const;
+  // The entry of a department with this name (an active one first; main
+  // items before sub-items of the same name).
+  std::optional<RegistryEntry> find_by_name(const std::string& department,
+                                            const std::string& name) const;
+
+  // Stores the content of a published item (replacing the previous one), so
+  // a later build can keep the last good version.
+  Status save_published(const std::string& impl_code, const std::string& content_json,
+                        const std::string& build_date);
+  // The last published content of an item, if any.
+  std::optional<std::string> published_content(const std::string& impl_code) const;
+
+ private:
+  class Stmt;
+  explicit Registry(sqlite3* db, std::string path);
+
+  Stmt& stmt(const char* sql) const;
+  Error db_error(std::string_view what) const;
+  Status exec(const char* sql);
+  Status init_schema();
+
+  Result<CodeGrant> assign_by_input(const CodeRequest& req, const std::string& impl,
+                                    const std::string& date);
+  Result<CodeGrant> assign_new(const CodeRequest& req, const std::string& date);
+  Result<std::string> next_main_prefix(const std::string& region, const std::string& type,
+                                       const std::string& dept_number);
+  Result<std::string> next_sub_code(const std::string& prefix9);
+  std::optional<RegistryEntry> find_exact(const std::string& department,
+                                          const std::string& name,
+                                          const std::string& parent) const;
+  Status insert(const RegistryEntry& e, std::string_view origin);
+
+  sqlite3* db_;
+  std::string path_;
+  mutable std::map<const char*, std::unique_ptr<Stmt>> stmts_;
+};
+
+}  // namespace qd
