@@ -1,0 +1,269 @@
+#include "ingest/department_reader.h"
+
+#include <map>
+
+#include "base/text.h"
+#include "ingest/table.h"
+
+namespace qd {
+
+namespace {
+
+// Reports a problem of form in the workbook.
+void report_form(Catalog& catalog, Place at, std::string rule, Severity severity,
+                 std::string message, const std::string& department) {
+  Finding f;
+  f.at = std::move(at);
+  f.rule = std::move(rule);
+  f.severity = severity;
+  f.message = std::move(message);
+  f.department = department;
+  catalog.report(std::move(f));
+}
+
+// The text of a cell as the pipeline keeps it: dates as ISO text, numbers
+// in their canonical decimal form, everything trimmed.
+std::string cell_text(const Cell& cell) { return cell.type == CellType::Empty ? "" : trim(cell.text); }
+
+// Reads the 填报信息 sheet: label in one column, value in the next.
+Submission read_info(const Workbook& wb, const std::string& file, Catalog& catalog,
+                     std::string* department) {
+  Submission sub;
+  sub.file = file;
+  sub.readable = true;
+  const Sheet* sheet = wb.find(kInfoSheet);
+  if (!sheet) return sub;
+  for (int r = 0; r < sheet->row_count(); ++r) {
+    const auto& row = sheet->rows[r];
+    for (size_t c = 0; c + 1 < row.size(); ++c) {
+      std::string label = normalize_header(row[c].text);
+      if (label.empty() || row[c].type != CellType::String) continue;
+      const Cell& value = row[c + 1];
+      std::string text = cell_text(value);
+      Place at{file, sheet->name, cell_ref(r, static_cast<int>(c + 1))};
+      if (label == "填报单位") {
+        if (!text.empty()) *department = text;
+      } else if (label == "填报人") {
+        sub.filler = text;
+      } else if (label == "联系电话") {
+        sub.phone = text;
+      } else if (label == "报送日期") {
+        sub.date_at = at;
+        if (value.type == CellType::Date || value.type == CellType::String) {
+          if (!text.empty() && !parse_date(text, &sub.date))
+            report_form(catalog, at, "DATE-FORMAT", Severity::Warning,
+                        "报送日期“" + text + "”无法识别，请填写如 2017年8月30日 或 2017-08-30", "");
+        } else if (value.type == CellType::Number) {
+          sub.date = date_from_excel_serial(value.number);
+        }
+      } else {
+        continue;
+      }
+      break;
+    }
+  }
+  return sub;
+}
+
+// Fills a sub-table row's fields from the table, by column key.
+struct ColumnRef {
+  std::string_view key;
+  int col;
+};
+
+// Maps the columns of a sub-table sheet and reports unknown and missing ones.
+std::vector<ColumnRef> map_columns(const TableView& table, const SubTableInfo& info,
+                                   Catalog& catalog, const std::string& department) {
+  std::vector<ColumnRef> refs;
+  for (const ColumnInfo& col : info.columns) {
+    int c = table.column(col.label);
+    refs.push_back({col.key, c});
+    if (c < 0 && col.required)
+      report_form(catalog, Place{table.file(), table.sheet().name, cell_ref(table.header_row(), 0)},
+                  "COLUMN-MISSING", Severity::Error,
+                  "“" + std::string(info.sheet) + "”工作表缺少必填列“" + std::string(col.label) +
+                      "”，请按填报模板补上该列",
+                  department);
+  }
+  for (const auto& [header, c] : table.columns()) {
+    bool known = false;
+    for (const ColumnInfo& col : info.columns)
+      if (normalize_header(col.label) == header) known = true;
+    if (!known)
+      report_form(catalog, Place{table.file(), table.sheet().name, cell_ref(table.header_row(), c)},
+                  "COLUMN-UNKNOWN", Severity::Warning,
+                  "列“" + header + "”不是模板中的列，已忽略；如为必填项请改用模板列名", department);
+  }
+  return refs;
+}
+
+// The column of `key` in `refs`, or -1.
+int col_of(const std::vector<ColumnRef>& refs, std::string_view key) {
+  for (const ColumnRef& r : refs)
+    if (r.key == key) return r.col;
+  return -1;
+}
+
+// A field read from (row, column of key); an absent column gives an empty
+// field placed at the row's first cell.
+Field field_at(const TableView& table, int row, const std::vector<ColumnRef>& refs,
+               std::string_view key) {
+  int c = col_of(refs, key);
+  return Field{table.text(row, c), table.place(row, c)};
+}
+
+}  // namespace
+
+void read_department(const Workbook& wb, const std::string& file,
+                     const std::string& fallback_department, Catalog& catalog) {
+  std::string department;
+  Submission sub = read_info(wb, file, catalog, &department);
+
+  const Sheet* items_sheet = wb.find(kItemSheet);
+  std::optional<TableView> table;
+  if (items_sheet) table.emplace(*items_sheet, file, kNameLabel);
+
+  // The department: 填报单位, else the 实施主体 of the first row, else the file name.
+  if (department.empty() && table && table->ok() && !table->rows().empty())
+    department = table->text(table->rows().front(), "实施主体");
+  if (department.empty()) department = fallback_department;
+  sub.department = department;
+  catalog.submissions.push_back(sub);
+
+  if (!items_sheet) {
+    report_form(catalog, Place{file, "", ""}, "SHEET-MISSING", Severity::Error,
+                "工作簿中没有“实施清单”工作表，请使用下发的填报模板，勿修改工作表名称", department);
+    return;
+  }
+  if (!table->ok()) {
+    report_form(catalog, Place{file, items_sheet->name, "A1"}, "COLUMN-MISSING", Severity::Error,
+                "“实施清单”工作表前 20 行中找不到表头“事项名称”，请勿删除或改动表头行", department);
+    return;
+  }
+
+  // Map the item columns.
+  std::array<int, kElementCount> cols;
+  cols.fill(-1);
+  for (const auto& [header, c] : table->columns()) {
+    const ElementInfo* e = element_by_label(header);
+    if (e && e->need != Need::SubTable) {
+      if (cols[static_cast<size_t>(e->id)] < 0) cols[static_cast<size_t>(e->id)] = c;
+    } else {
+      report_form(catalog, table->place(table->header_row(), c), "COLUMN-UNKNOWN", Severity::Warning,
+                  "列“" + header + "”不是模板中的列，已忽略；如为必填项请改用模板列名", department);
+    }
+  }
+  for (const ElementInfo& e : elements()) {
+    if (e.need == Need::Required && cols[static_cast<size_t>(e.id)] < 0)
+      report_form(catalog, table->place(table->header_row(), 0), "COLUMN-MISSING", Severity::Error,
+                  "“实施清单”工作表缺少必填列“" + std::string(e.label) + "”，请按填报模板补上该列",
+                  department);
+  }
+
+  size_t first_item = catalog.items.size();
+  for (int r : table->rows()) {
+    Item item;
+    item.department = department;
+    item.file = file;
+    item.at = table->place(r, cols[static_cast<size_t>(El::Name)]);
+    for (const ElementInfo& e : elements()) {
+      int c = cols[static_cast<size_t>(e.id)];
+      Field& f = item.field(e.id);
+      f.at = table->place(r, c);
+      f.text = table->text(r, c);
+      const Cell& cell = table->cell(r, c);
+      if (e.text_column && cell.type == CellType::Number && !cell.from_merge) {
+        Finding finding;
+        finding.at = f.at;
+        finding.rule = "NUMBER-AS-CODE";
+        finding.severity = Severity::Error;
+        finding.message = "“" + std::string(e.label) + "”被存成了数字（" + f.text +
+                          "），前导零或位数可能已丢失；请把该列设为文本格式后按原样重新输入";
+        catalog.report(std::move(finding), &item);
+      }
+    }
+    catalog.items.push_back(std::move(item));
+  }
+
+  // Items by name, for linking sub-table rows.
+  std::map<std::string, size_t> by_name;
+  for (size_t i = first_item; i < catalog.items.size(); ++i)
+    by_name.emplace(catalog.items[i].get(El::Name), i);
+
+  auto read_sub = [&](const SubTableInfo& info, auto&& add_row) {
+    const Sheet* sheet = wb.find(info.sheet);
+    if (!sheet) return;
+    TableView sub(*sheet, file, kNameLabel);
+    if (!sub.ok()) {
+      if (sheet->row_count() > 0)
+        report_form(catalog, Place{file, sheet->name, "A1"}, "COLUMN-MISSING", Severity::Error,
+                    "“" + std::string(info.sheet) + "”工作表找不到表头“事项名称”，请勿删除或改动表头行",
+                    department);
+      return;
+    }
+    auto refs = map_columns(sub, info, catalog, department);
+    int name_col = col_of(refs, "name");
+    for (int r : sub.rows()) {
+      std::string name = sub.text(r, name_col);
+      auto it = by_name.find(name);
+      if (it == by_name.end()) {
+        report_form(catalog, sub.place(r, name_col), "ORPHAN-ROW", Severity::Error,
+                    name.empty() ? "“" + std::string(info.sheet) + "”第 " + std::to_string(r + 1) +
+                                       " 行未填写事项名称，无法对应到事项"
+                                 : "“" + std::string(info.sheet) + "”中的事项“" + name +
+                                       "”在“实施清单”中不存在，请核对事项名称是否一致",
+                    department);
+        continue;
+      }
+      add_row(catalog.items[it->second], sub, r, refs);
+    }
+  };
+
+  read_sub(materials_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
+    Material m;
+    m.seq = field_at(t, r, refs, "seq");
+    m.title = field_at(t, r, refs, "title");
+    m.kind = field_at(t, r, refs, "kind");
+    m.originals = field_at(t, r, refs, "originals");
+    m.copies = field_at(t, r, refs, "copies");
+    m.form = field_at(t, r, refs, "form");
+    m.source = field_at(t, r, refs, "source");
+    m.source_note = field_at(t, r, refs, "source_note");
+    m.need = field_at(t, r, refs, "need");
+    m.notes = field_at(t, r, refs, "notes");
+    m.basis = field_at(t, r, refs, "basis");
+    m.remark = field_at(t, r, refs, "remark");
+    m.at = m.title.at;
+    item.materials.push_back(std::move(m));
+  });
+  read_sub(process_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
+    Step s;
+    s.seq = field_at(t, r, refs, "seq");
+    s.step = field_at(t, r, refs, "step");
+    s.staff = field_at(t, r, refs, "staff");
+    s.limit = field_at(t, r, refs, "limit");
+    s.standard = field_at(t, r, refs, "standard");
+    s.outcome = field_at(t, r, refs, "outcome");
+    s.at = s.step.at;
+    item.steps.push_back(std::move(s));
+  });
+  read_sub(fees_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
+    FeeItem f;
+    f.title = field_at(t, r, refs, "title");
+    f.standard = field_at(t, r, refs, "standard");
+    f.basis = field_at(t, r, refs, "basis");
+    f.waivable = field_at(t, r, refs, "waivable");
+    f.waiver_basis = field_at(t, r, refs, "waiver_basis");
+    f.at = f.title.at;
+    item.fees.push_back(std::move(f));
+  });
+  read_sub(faq_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
+    Faq q;
+    q.question = field_at(t, r, refs, "question");
+    q.answer = field_at(t, r, refs, "answer");
+    q.at = q.question.at;
+    item.faqs.push_back(std::move(q));
+  });
+}
+
+}  // namespace qd

@@ -1,0 +1,108 @@
+#include "ingest/department_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace qd {
+namespace {
+
+// A string cell.
+Cell S(std::string text) { return Cell{CellType::String, std::move(text), 0, false}; }
+// A number cell.
+Cell N(double v, std::string text) { return Cell{CellType::Number, std::move(text), v, false}; }
+
+// A minimal department workbook: a title row, a header row, two items, and
+// a material sheet with one row for a missing item.
+Workbook sample() {
+  Workbook wb;
+  wb.path = "departments/县民政局.xlsx";
+  Sheet info{"填报信息", {{S("填报单位"), S("县民政局")}, {S("报送日期"), S("2017年8月30日")}}, {}, false};
+  Sheet items;
+  items.name = "实施清单";
+  items.rows = {
+      {S("涿鹿县民政局政务服务事项实施清单")},
+      {S("事项名称*"), S("事项类型（必填）"), S("咨询电话"), S("设定依据"), S("备用列")},
+      {S("最低生活保障对象认定"), S("行政确认"), S("0313-6521234"), S("《社会救助暂行办法》第九条"), S("x")},
+      {},
+      {S("临时救助对象认定"), S("07"), N(3136521234, "3136521234"), S(""), S("")},
+  };
+  Sheet materials;
+  materials.name = "申请材料";
+  materials.rows = {
+      {S("事项名称"), S("材料名称"), S("材料类型"), S("材料形式"), S("来源渠道"), S("是否必需")},
+      {S("最低生活保障对象认定"), S("申请书"), S("原件"), S("纸质"), S("申请人自备"), S("必需")},
+      {S("最低生活保障对象认定"), S("户口簿"), S("原件和复印件"), S("纸质"), S("政府部门核发"), S("必需")},
+      {S("不存在的事项"), S("身份证"), S("原件"), S("纸质"), S("申请人自备"), S("必需")},
+  };
+  Sheet steps;
+  steps.name = "办理流程";
+  steps.rows = {{S("事项名称"), S("序号"), S("环节名称")},
+                {S("临时救助对象认定"), N(1, "1"), S("受理")}};
+  wb.sheets = {info, items, materials, steps};
+  return wb;
+}
+
+// The findings of one rule.
+std::vector<Finding> with_rule(const Catalog& c, std::string_view rule) {
+  std::vector<Finding> out;
+  for (const Finding& f : c.findings)
+    if (f.rule == rule) out.push_back(f);
+  return out;
+}
+
+TEST(DepartmentReader, ReadsItemsBelowATitleRowSkippingEmptyRows) {
+  Catalog c;
+  read_department(sample(), "departments/县民政局.xlsx", "县民政局", c);
+  ASSERT_EQ(c.items.size(), 2u);
+  const Item& a = c.items[0];
+  EXPECT_EQ(a.department, "县民政局");
+  EXPECT_EQ(a.get(El::Type), "行政确认");
+  EXPECT_EQ(a.field(El::Basis).at.str(), "departments/县民政局.xlsx:实施清单!D3");
+  EXPECT_EQ(a.at.cell, "A3");
+  EXPECT_EQ(c.items[1].at.cell, "A5");
+  ASSERT_EQ(a.materials.size(), 2u);
+  EXPECT_EQ(a.materials[1].source.text, "政府部门核发");
+  EXPECT_EQ(a.materials[1].at.cell, "B3");
+  ASSERT_EQ(c.items[1].steps.size(), 1u);
+  EXPECT_EQ(c.items[1].steps[0].seq.text, "1");
+}
+
+TEST(DepartmentReader, ReadsTheSubmissionBlock) {
+  Catalog c;
+  read_department(sample(), "f.xlsx", "fallback", c);
+  ASSERT_EQ(c.submissions.size(), 1u);
+  EXPECT_EQ(c.submissions[0].department, "县民政局");
+  EXPECT_EQ(c.submissions[0].date.iso(), "2017-08-30");
+  EXPECT_TRUE(c.submissions[0].readable);
+}
+
+TEST(DepartmentReader, ReportsFormProblemsAtTheirCells) {
+  Catalog c;
+  read_department(sample(), "f.xlsx", "县民政局", c);
+  auto orphans = with_rule(c, "ORPHAN-ROW");
+  ASSERT_EQ(orphans.size(), 1u);
+  EXPECT_EQ(orphans[0].at.str(), "f.xlsx:申请材料!A4");
+  auto numbers = with_rule(c, "NUMBER-AS-CODE");
+  ASSERT_EQ(numbers.size(), 1u);
+  EXPECT_EQ(numbers[0].at.cell, "C5");
+  EXPECT_EQ(c.items[1].errors, 1);
+  auto unknown = with_rule(c, "COLUMN-UNKNOWN");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].at.cell, "E2");
+  // 实施主体, 受理条件 … are missing columns: one error each, at the header row.
+  auto missing = with_rule(c, "COLUMN-MISSING");
+  EXPECT_GT(missing.size(), 10u);
+  EXPECT_EQ(missing[0].at.cell, "A2");
+}
+
+TEST(DepartmentReader, MissingItemSheetIsOneError) {
+  Workbook wb;
+  wb.sheets.push_back(Sheet{"Sheet1", {{S("x")}}, {}, false});
+  Catalog c;
+  read_department(wb, "f.xlsx", "县民政局", c);
+  ASSERT_EQ(c.findings.size(), 1u);
+  EXPECT_EQ(c.findings[0].rule, "SHEET-MISSING");
+  EXPECT_EQ(c.submissions[0].department, "县民政局");
+}
+
+}  // namespace
+}  // namespace qd

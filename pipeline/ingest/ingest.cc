@@ -1,0 +1,144 @@
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "ingest/department_reader.h"
+#include "ingest/reference_reader.h"
+#include "sheet/csv_reader.h"
+#include "sheet/xlsx_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace qd {
+
+namespace {
+
+// Records that a file could not be read.
+void report_unreadable(Catalog& catalog, const std::string& file, const std::string& department,
+                       const Error& error) {
+  Finding f;
+  f.at = Place{file, "", ""};
+  f.rule = "FILE-UNREADABLE";
+  f.severity = Severity::Error;
+  f.message = error.message;
+  f.department = department;
+  catalog.report(std::move(f));
+}
+
+// Sorted entries of a folder (deterministic order whatever the file system).
+std::vector<fs::path> sorted_entries(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::directory_iterator(dir, ec)) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// True for files the office's tools leave behind (~$x.xlsx lock files, .#x).
+bool is_temporary(const fs::path& p) {
+  std::string n = p.filename().string();
+  return n.starts_with("~$") || n.starts_with(".~") || n.starts_with(".#") || n.starts_with(".");
+}
+
+// Reads one department given as a folder of CSV sheets (<sheet>.csv).
+bool read_csv_department(const fs::path& dir, const std::string& display, Catalog& catalog) {
+  Workbook wb;
+  wb.path = display;
+  for (const fs::path& p : sorted_entries(dir)) {
+    if (p.extension() != ".csv" || is_temporary(p)) continue;
+    std::string file = display + "/" + p.filename().string();
+    auto sheet = read_csv_file(p.string(), p.stem().string());
+    if (!sheet.ok()) {
+      Error e = sheet.error();
+      e.place.file = file;
+      report_unreadable(catalog, file, dir.filename().string(), e);
+      Submission s;
+      s.department = dir.filename().string();
+      s.file = file;
+      catalog.submissions.push_back(s);
+      return false;
+    }
+    wb.sheets.push_back(std::move(sheet.value()));
+  }
+  read_department(wb, display, dir.filename().string(), catalog);
+  return true;
+}
+
+// Reads one department workbook; `display` is its name in places.
+bool read_xlsx_department(const fs::path& path, const std::string& display, Catalog& catalog) {
+  auto wb = read_xlsx_file(path.string());
+  if (!wb.ok()) {
+    std::string department = path.stem().string();
+    report_unreadable(catalog, display, department, wb.error());
+    Submission s;
+    s.department = department;
+    s.file = display;
+    s.readable = false;
+    catalog.submissions.push_back(s);
+    return false;
+  }
+  read_department(wb.value(), display, path.stem().string(), catalog);
+  return true;
+}
+
+// Reads every .xlsx of a reference folder with `reader`.
+template <class Reader>
+void read_reference(const fs::path& path, const std::string& display, Catalog& catalog,
+                    Reader reader, IngestStats* stats) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return;
+  auto wb = read_xlsx_file(path.string());
+  if (!wb.ok()) {
+    report_unreadable(catalog, display, "", wb.error());
+    ++stats->unreadable;
+    return;
+  }
+  reader(wb.value(), display, catalog);
+}
+
+}  // namespace
+
+IngestStats ingest(const std::string& input_dir, Catalog& catalog) {
+  IngestStats stats;
+  fs::path in(input_dir);
+  for (const fs::path& p : sorted_entries(in / "departments")) {
+    if (is_temporary(p)) continue;
+    std::string display = "departments/" + p.filename().string();
+    std::error_code ec;
+    bool ok = true;
+    if (fs::is_directory(p, ec)) {
+      ok = read_csv_department(p, display, catalog);
+    } else if (p.extension() == ".xlsx" || p.extension() == ".xls" || p.extension() == ".xlsm") {
+      ok = read_xlsx_department(p, display, catalog);
+    } else {
+      continue;
+    }
+    ++stats.files;
+    if (!ok) ++stats.unreadable;
+  }
+  ingest_references(input_dir, catalog, &stats);
+  return stats;
+}
+
+void ingest_references(const std::string& input_dir, Catalog& catalog, IngestStats* stats) {
+  fs::path in(input_dir);
+  read_reference(in / "reference" / "权力清单.xlsx", "reference/权力清单.xlsx", catalog,
+                 read_power_list, stats);
+  read_reference(in / "reference" / "公共服务事项清单.xlsx", "reference/公共服务事项清单.xlsx",
+                 catalog, read_public_list, stats);
+  for (const fs::path& p : sorted_entries(in / "review")) {
+    if (p.extension() != ".xlsx" || is_temporary(p)) continue;
+    read_reference(p, "review/" + p.filename().string(), catalog, read_decisions, stats);
+  }
+}
+
+bool ingest_department_file(const std::string& path, Catalog& catalog) {
+  fs::path p(path);
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) return read_csv_department(p, path, catalog);
+  return read_xlsx_department(p, path, catalog);
+}
+
+}  // namespace qd
