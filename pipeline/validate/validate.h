@@ -1,0 +1,24 @@
+// The validation stage: checks every item, sub-table, reference list and
+// submission of the catalog against the rules of rules.md and records the
+// findings. Coded fields are canonicalised on the way, so later stages see
+// one form of every value.
+#pragma once
+
+#include "model/catalog.h"
+
+namespace qd {
+
+// Checks every item, sub-table, reference list and submission of the catalog
+// against rules.md, recording findings with catalog.report(finding, &item).
+// Also canonicalises coded fields in place ("XK", "01", "01 行政许可" ->
+// "行政许可"; multi-valued fields re-joined with "、"; limits such as
+// "20工作日" -> "20个工作日", "当场办结" -> "即办"), so that later stages see
+// one form. Does not touch codes assignment (CODE-CONFLICT is the codes
+// stage's) nor FILE-UNREADABLE / ORPHAN-ROW / NUMBER-AS-CODE / column problems
+// (the ingest stage reports those).
+//
+// Rule ids beyond rules.md (documented in rules.h): LIMIT-FORMAT (error),
+// NAME-LENGTH (warning), CODE-MISMATCH (warning), SUBMISSION-DATE (warning).
+void validate(Catalog& catalog);
+
+}  // namespace qd
