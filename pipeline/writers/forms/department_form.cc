@@ -1,0 +1,247 @@
+#include "writers/forms/department_form.h"
+
+#include <algorithm>
+
+#include "writers/forms/code_sheet.h"
+#include "writers/forms/instructions.h"
+#include "writers/lists/summary.h"
+#include "xlsx/item_text.h"
+#include "xlsx/print.h"
+#include "xlsx/widths.h"
+
+namespace qd {
+
+namespace {
+
+// Light grey fill of the locked code columns.
+constexpr uint32_t kLockedFill = 0xE7E6E6;
+
+// The data-cell style of a column: bordered, wrapped, text-typed for codes
+// and phones, unlocked unless `locked`.
+xlsx::Style data_style(bool text, bool locked) {
+  xlsx::Style s = xlsx::body_style();
+  if (text) s.num_format = "@";
+  s.locked = locked;
+  if (locked) s.fill = kLockedFill;
+  return s;
+}
+
+// The number of formatted data rows for `filled` prefilled rows.
+int data_rows(size_t filled) {
+  return std::max(kFormRows, static_cast<int>(filled) + kFormBlankRows);
+}
+
+// Writes one sub-table sheet: header from `info`, prefilled `rows`,
+// validations from the code sheet.
+void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const SubTableInfo& info,
+                     const std::vector<std::vector<std::string>>& rows) {
+  lxw_worksheet* ws = book.add_sheet(info.sheet);
+  if (!ws) return;
+  const int ncols = static_cast<int>(info.columns.size());
+  const int last = data_rows(rows.size());
+  lxw_format* head = book.format(xlsx::header_style());
+  xlsx::Widths widths(ncols, 6, 60);
+  std::vector<lxw_format*> fmt;
+  for (int c = 0; c < ncols; ++c) {
+    const ColumnInfo& col = info.columns[c];
+    std::string label = std::string(col.label) + (col.required ? "*" : "");
+    book.text(ws, 0, c, label, head);
+    widths.at_least(c, std::max<double>(col.width, xlsx::text_width(label) + 2));
+    fmt.push_back(book.format(data_style(false, false)));
+  }
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (int c = 0; c < ncols; ++c)
+      book.text(ws, static_cast<int>(r) + 1, c, c < static_cast<int>(rows[r].size()) ? rows[r][c] : "",
+                fmt[c]);
+    book.check(worksheet_set_row(ws, static_cast<int>(r) + 1, xlsx::row_height(rows[r], widths),
+                                 nullptr),
+               "设置行高");
+  }
+  for (int r = static_cast<int>(rows.size()) + 1; r <= last; ++r)
+    for (int c = 0; c < ncols; ++c) book.text(ws, r, c, "", fmt[c]);
+  for (int c = 0; c < ncols; ++c) {
+    const ColumnInfo& col = info.columns[c];
+    if (col.table) {
+      add_list_validation(book, ws, c, 1, last, codes.range(col.table), false, col.label,
+                          "可选：" + col.table->labels());
+    } else if (col.key == "name") {
+      // Names come from the 实施清单 sheet; a new name is allowed with a warning.
+      lxw_data_validation dv{};
+      std::string f = "=" + std::string(kItemSheet) + "!$A$2:$A$" + std::to_string(last + 1);
+      std::string et = "事项名称", em = "该名称不在“实施清单”中，请核对是否与实施清单中的事项名称完全一致。";
+      dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+      dv.value_formula = f.data();
+      dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+      dv.error_title = et.data();
+      dv.error_message = em.data();
+      book.check(worksheet_data_validation_range(ws, 1, c, last, c, &dv), "设置数据有效性");
+    }
+  }
+  book.check(widths.apply(ws), "设置列宽");
+  worksheet_freeze_panes(ws, 1, 1);
+}
+
+// Writes the 填报信息 sheet: label/value rows, the department prefilled.
+void write_info_sheet(xlsx::Book& book, const DepartmentInfo& dept) {
+  lxw_worksheet* ws = book.add_sheet(kInfoSheet);
+  if (!ws) return;
+  lxw_format* label = book.format(xlsx::header_style());
+  lxw_format* value = book.format(data_style(false, false));
+  lxw_format* phone = book.format(data_style(true, false));
+  xlsx::Style ds = data_style(false, false);
+  ds.num_format = "yyyy-mm-dd";
+  lxw_format* date = book.format(ds);
+  book.text(ws, 0, 0, "填报单位", label);
+  book.text(ws, 0, 1, dept.name, value);
+  book.text(ws, 1, 0, "填报人", label);
+  book.text(ws, 1, 1, "", value);
+  book.text(ws, 2, 0, "联系电话", label);
+  book.text(ws, 2, 1, "", phone);
+  book.text(ws, 3, 0, "报送日期", label);
+  book.text(ws, 3, 1, "", date);
+  add_input_message(book, ws, 1, 2, 2, "联系电话", "带区号，如0313-6521234，或手机号");
+  add_input_message(book, ws, 1, 3, 3, "报送日期", "报送的日期，如2017-08-30");
+  book.check(worksheet_set_column(ws, 0, 0, 14, nullptr), "设置列宽");
+  book.check(worksheet_set_column(ws, 1, 1, std::max(40.0, xlsx::text_width(dept.name) + 4), nullptr),
+             "设置列宽");
+}
+
+// Writes the protected 实施清单 sheet with the prefilled items.
+void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& catalog,
+                      const DepartmentInfo& dept, const std::vector<const Item*>& items) {
+  lxw_worksheet* ws = book.add_sheet(kItemSheet);
+  if (!ws) return;
+  const std::vector<El> cols = form_elements();
+  const int ncols = static_cast<int>(cols.size());
+  const int last = data_rows(items.size());
+  xlsx::Style hs = xlsx::header_style();
+  lxw_format* head = book.format(hs);
+  hs.fill = kLockedFill;
+  lxw_format* head_locked = book.format(hs);
+
+  std::vector<lxw_format*> fmt;
+  xlsx::Widths widths(ncols, 4, 200);
+  std::vector<std::string> headers;
+  for (int c = 0; c < ncols; ++c) {
+    const ElementInfo& info = element(cols[c]);
+    bool locked = locked_element(cols[c]);
+    std::string label = form_header(info);
+    book.text(ws, 0, c, label, locked ? head_locked : head);
+    fmt.push_back(book.format(data_style(info.text_column, locked)));
+    double width = std::max<double>(info.width, xlsx::text_width(label) / 2 + 3);
+    width = std::max(width, 8.0);
+    widths.at_least(c, width);
+    headers.push_back(label);
+    // Column format too, so cells below the formatted rows keep the
+    // lock state and the text type.
+    book.check(worksheet_set_column(ws, c, c, width, fmt[c]), "设置列宽");
+  }
+  book.check(worksheet_set_row(ws, 0, xlsx::row_height(headers, widths), nullptr), "设置行高");
+  for (size_t r = 0; r < items.size(); ++r) {
+    std::vector<std::string> values;
+    for (int c = 0; c < ncols; ++c) {
+      const ElementInfo& info = element(cols[c]);
+      values.push_back(info.table ? xlsx::display_value(*items[r], cols[c]) : items[r]->get(cols[c]));
+      book.text(ws, static_cast<int>(r) + 1, c, values.back(), fmt[c]);
+    }
+    // Prefilled rows show their text whole; blank rows keep the default
+    // height so Excel fits them as they are filled in.
+    book.check(worksheet_set_row(ws, static_cast<int>(r) + 1, xlsx::row_height(values, widths),
+                                 nullptr),
+               "设置行高");
+  }
+  for (int r = static_cast<int>(items.size()) + 1; r <= last; ++r)
+    for (int c = 0; c < ncols; ++c) book.text(ws, r, c, "", fmt[c]);
+
+  for (int c = 0; c < ncols; ++c) {
+    const ElementInfo& info = element(cols[c]);
+    std::string title(info.label);
+    if (info.table)
+      add_list_validation(book, ws, c, 1, last, codes.range(info.table), info.multi, title,
+                          std::string(info.help) + "。可选：" + info.table->labels());
+    else if (!locked_element(cols[c]))
+      add_input_message(book, ws, c, 1, last, title, info.help);
+  }
+  worksheet_freeze_panes(ws, 1, 1);
+  book.check(worksheet_autofilter(ws, 0, 0, last, ncols - 1), "设置筛选");
+
+  // Departments edit rows but not the codes: the sheet is protected
+  // without password; every cell but the code columns is unlocked.
+  lxw_protection prot{};
+  prot.format_cells = LXW_TRUE;
+  prot.format_columns = LXW_TRUE;
+  prot.format_rows = LXW_TRUE;
+  prot.insert_rows = LXW_TRUE;
+  prot.delete_rows = LXW_TRUE;
+  prot.autofilter = LXW_TRUE;
+  prot.sort = LXW_TRUE;
+  worksheet_protect(ws, nullptr, &prot);
+
+  xlsx::PrintSetup p;
+  p.title = dept.name + "政务服务事项实施清单（填报表）";
+  p.repeat_first = p.repeat_last = 0;
+  p.last_row = std::max<int>(1, static_cast<int>(items.size()));
+  p.last_col = ncols - 1;
+  xlsx::setup_print(book, ws, p);
+}
+
+}  // namespace
+
+std::vector<El> form_elements() {
+  std::vector<El> out;
+  for (const ElementInfo& e : elements())
+    if (e.need != Need::SubTable) out.push_back(e.id);
+  return out;
+}
+
+bool locked_element(El e) { return e == El::BasicCode || e == El::ImplCode; }
+
+std::string form_header(const ElementInfo& e) {
+  return std::string(e.label) + (e.need == Need::Required ? "*" : "");
+}
+
+std::vector<const Item*> form_items(const Catalog& catalog, std::string_view department) {
+  std::vector<const Item*> out;
+  for (const Item& it : catalog.items)
+    if (it.department == department && it.state != ItemState::Retired) out.push_back(&it);
+  return out;
+}
+
+std::string form_path(const DepartmentInfo& dept) {
+  std::string name;
+  for (char c : dept.name) name += std::string_view("/\\:*?\"<>|").find(c) == std::string_view::npos ? c : '_';
+  if (name.empty() || name == "." || name == "..") name = "部门" + dept.number;
+  return "forms/" + name + ".xlsx";
+}
+
+Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
+                             const DepartmentInfo& dept, std::vector<std::string>* written) {
+  const std::string rel = form_path(dept);
+  xlsx::Book book;
+  xlsx::DocInfo info = doc_info(catalog, ctx, dept.name + "政务服务事项实施清单填报表");
+  if (Status s = book.open(ctx.output_dir + "/" + rel, info); !s) return s;
+  const std::vector<const Item*> items = form_items(catalog, dept.name);
+  const CodeSheet codes;
+
+  write_instructions(book, catalog, dept, static_cast<int>(items.size()));
+  write_info_sheet(book, dept);
+  write_item_sheet(book, codes, catalog, dept, items);
+  using RowsFn = std::vector<std::vector<std::string>> (*)(const Item&);
+  const std::pair<const SubTableInfo*, RowsFn> subs[] = {
+      {&materials_table(), xlsx::material_rows},
+      {&process_table(), xlsx::step_rows},
+      {&fees_table(), xlsx::fee_rows},
+      {&faq_table(), xlsx::faq_rows}};
+  for (const auto& [table, rows_of] : subs) {
+    std::vector<std::vector<std::string>> rows;
+    for (const Item* it : items)
+      for (auto& r : rows_of(*it)) rows.push_back(std::move(r));
+    write_sub_sheet(book, codes, *table, rows);
+  }
+  codes.write(book);
+  if (Status s = book.close(); !s) return s;
+  if (written) written->push_back(rel);
+  return Ok{};
+}
+
+}  // namespace qd

@@ -1,0 +1,71 @@
+#include "writers/lists/summary.h"
+
+#include "xlsx/table.h"
+
+namespace qd {
+
+int summary_column(const Item& item) {
+  std::string code = item.type_code();
+  if (code == "01") return 0;
+  if (code == "04") return 1;
+  if (code == "05") return 2;
+  if (code == "07") return 3;
+  if (code == "20") return 5;
+  return 4;
+}
+
+Date build_date(const Catalog& catalog, const OutputContext& ctx) {
+  return ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
+}
+
+std::string list_title(const Catalog& catalog, const OutputContext& ctx, std::string_view list) {
+  return catalog.settings.county + "政务服务事项" + std::string(list) + "（" +
+         build_date(catalog, ctx).chinese() + "）";
+}
+
+xlsx::DocInfo doc_info(const Catalog& catalog, const OutputContext& ctx, std::string title) {
+  xlsx::DocInfo info;
+  info.title = std::move(title);
+  info.subject = catalog.settings.county + "政务服务事项";
+  info.author = catalog.settings.office;
+  info.company = catalog.settings.office;
+  info.created = build_date(catalog, ctx);
+  return info;
+}
+
+void write_summary_sheet(xlsx::Book& book, const Catalog& catalog, const std::string& title) {
+  lxw_worksheet* ws = book.add_sheet("汇总");
+  xlsx::Table t;
+  t.title = title;
+  t.columns.push_back(xlsx::Column{"部门", 16, 40});
+  for (std::string_view label : kSummaryTypes)
+    t.columns.push_back(xlsx::Column{std::string(label), 8, 14, false, true, true});
+  t.columns.push_back(xlsx::Column{"合计", 8, 14, false, true, true});
+  const size_t n = std::size(kSummaryTypes);
+  std::vector<long> total(n + 1, 0);
+  for (const DepartmentInfo& d : catalog.settings.departments) {
+    std::vector<long> counts(n + 1, 0);
+    for (const Item* it : catalog.published(d.name)) {
+      ++counts[summary_column(*it)];
+      ++counts[n];
+    }
+    std::vector<std::string> row = {d.name};
+    for (size_t i = 0; i <= n; ++i) {
+      row.push_back(std::to_string(counts[i]));
+      total[i] += counts[i];
+    }
+    t.rows.push_back(std::move(row));
+  }
+  t.total = {"合计"};
+  for (long v : total) t.total.push_back(std::to_string(v));
+  t.autofilter = false;
+  t.landscape = false;
+  t.paper = xlsx::kPaperA4;
+  xlsx::write_table(book, ws, t);
+}
+
+lxw_worksheet* add_department_sheet(xlsx::Book& book, const DepartmentInfo& dept) {
+  return book.add_sheet(dept.name, dept.short_name.empty() ? dept.name : dept.short_name);
+}
+
+}  // namespace qd

@@ -1,0 +1,108 @@
+#include "writers/review/submissions.h"
+
+#include "writers/lists/summary.h"
+#include "xlsx/table.h"
+
+namespace qd {
+
+std::vector<SubmissionStatus> submission_status(const Catalog& catalog) {
+  std::vector<SubmissionStatus> out;
+  const Date deadline = catalog.settings.deadline;
+  for (const DepartmentInfo& d : catalog.settings.departments) {
+    SubmissionStatus st;
+    st.department = d.name;
+    const Submission* latest = nullptr;
+    bool any = false;
+    for (const Submission& s : catalog.submissions) {
+      if (s.department != d.name) continue;
+      any = true;
+      if (!s.readable) continue;
+      if (!latest || (s.date.valid() && (!latest->date.valid() || latest->date < s.date)))
+        latest = &s;
+    }
+    if (latest) {
+      st.state = "已报送";
+      st.date = latest->date;
+      st.filler = latest->filler;
+      st.phone = latest->phone;
+      if (!st.date.valid() || !deadline.valid()) {
+        st.on_time = "日期不详";
+      } else {
+        long late = st.date.days_since_epoch() - deadline.days_since_epoch();
+        st.on_time = late > 0 ? "逾期" + std::to_string(late) + "天" : "按时";
+      }
+    } else {
+      st.state = any ? "文件无法读取" : "未报送";
+      st.on_time = "未报送";
+    }
+    for (const Item& it : catalog.items)
+      if (it.department == d.name) ++st.items;
+    for (const Finding& f : catalog.findings) {
+      if (f.department != d.name) continue;
+      if (f.severity == Severity::Error) ++st.errors;
+      if (f.severity == Severity::Warning) ++st.warnings;
+    }
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
+                         std::vector<std::string>* written) {
+  std::string title = catalog.settings.county + "政务服务事项报送情况（截至" +
+                      build_date(catalog, ctx).chinese() + "）";
+  xlsx::Book book;
+  if (Status s = book.open(ctx.output_dir + "/" + kSubmissionsPath, doc_info(catalog, ctx, title)); !s)
+    return s;
+  const std::string deadline = catalog.settings.deadline.valid() ? catalog.settings.deadline.iso() : "";
+
+  xlsx::Table t;
+  t.title = title;
+  t.columns = {{"序号", 6, 6, false, true, true}, {"部门", 16, 40},
+               {"是否报送", 10, 14, false, false, true}, {"报送日期", 12, 12, false, false, true},
+               {"截止日期", 12, 12, false, false, true}, {"是否按时", 10, 12, false, false, true},
+               {"填报人", 8, 12},  {"联系电话", 14, 16, true},
+               {"事项数", 8, 8, false, true, true}, {"错误数", 8, 8, false, true, true},
+               {"警告数", 8, 8, false, true, true}};
+  int n = 0, submitted = 0, on_time = 0, late = 0, missing = 0, unreadable = 0;
+  for (const SubmissionStatus& s : submission_status(catalog)) {
+    t.rows.push_back({std::to_string(++n), s.department, s.state, s.date.valid() ? s.date.iso() : "",
+                      deadline, s.on_time, s.filler, s.phone, std::to_string(s.items),
+                      std::to_string(s.errors), std::to_string(s.warnings)});
+    if (s.state == "已报送") ++submitted;
+    if (s.state == "未报送") ++missing;
+    if (s.state == "文件无法读取") ++unreadable;
+    if (s.on_time == "按时") ++on_time;
+    if (s.on_time.starts_with("逾期")) ++late;
+  }
+  t.autofilter = true;
+  t.landscape = true;
+  t.paper = xlsx::kPaperA4;
+  lxw_worksheet* ws = book.add_sheet("报送情况");
+  int row = xlsx::write_table(book, ws, t);
+  std::string note = "应报送" + std::to_string(n) + "个部门，已报送" + std::to_string(submitted) +
+                     "个（按时" + std::to_string(on_time) + "个，逾期" + std::to_string(late) +
+                     "个），未报送" + std::to_string(missing) + "个，文件无法读取" +
+                     std::to_string(unreadable) + "个。";
+  book.merge(ws, row + 1, 0, row + 1, static_cast<int>(t.columns.size()) - 1, note,
+             book.format(xlsx::note_style()));
+
+  xlsx::Table u;
+  u.title = "未登记部门报送的文件";
+  u.columns = {{"部门", 16, 40}, {"文件", 20, 50}, {"能否读取", 8, 10, false, false, true},
+               {"报送日期", 12, 12, false, false, true}, {"填报人", 8, 12}, {"联系电话", 14, 16, true}};
+  for (const Submission& s : catalog.submissions) {
+    if (catalog.settings.department(s.department)) continue;
+    u.rows.push_back({s.department, s.file, s.readable ? "能" : "不能",
+                      s.date.valid() ? s.date.iso() : "", s.filler, s.phone});
+  }
+  u.empty_note = "（无）";
+  u.paper = xlsx::kPaperA4;
+  xlsx::write_table(book, book.add_sheet("未登记部门"), u);
+
+  if (Status s = book.close(); !s) return s;
+  if (written) written->push_back(kSubmissionsPath);
+  return Ok{};
+}
+
+}  // namespace qd
