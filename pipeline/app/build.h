@@ -1,0 +1,47 @@
+// The stages of one run, in order: settings → ingest → validate → merge →
+// codes → writers. `qingdan build`, `forms` and `check` are thin wrappers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "model/catalog.h"
+
+namespace qd {
+
+// What a command was asked to do.
+struct BuildOptions {
+  std::string input_dir = "input";
+  std::string output_dir = "output";
+  std::string templates_dir;   // default: templates/ beside the input folder's parent
+  std::string registry_path;   // overrides the settings when set
+  Date build_date;
+  bool quiet = false;
+};
+
+// What a run did, for the exit code and the summary line.
+struct BuildReport {
+  int exit_code = 0;  // 0 done, 1 some input unreadable, 2 usage/configuration
+  int files = 0, unreadable = 0;
+  int items = 0, published = 0;
+  int errors = 0, warnings = 0;
+  std::vector<std::string> written;  // output files, relative to output_dir
+  std::string message;               // a configuration error, if any
+};
+
+// Runs every stage and every build writer.
+BuildReport run_build(const BuildOptions& options);
+
+// Reads the input and the registry, then writes the fill-in forms.
+BuildReport run_forms(const BuildOptions& options);
+
+// Reads and validates department workbooks on their own; prints findings.
+// `settings_path` may be empty (then no registered departments are known).
+BuildReport run_check(const std::vector<std::string>& files, const std::string& settings_path,
+                      const Date& date);
+
+// One line for a finding, as the terminal shows it: "place: 错误 [RULE] message".
+std::string format_finding(const Finding& f);
+
+}  // namespace qd
