@@ -1,0 +1,193 @@
+#include "e2e.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/text.h"
+#include "sheet/xlsx_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace qd::e2e {
+
+TempDir::TempDir(const std::string& name) {
+  const char* base = std::getenv("TEST_TMPDIR");
+  fs::path root = base ? base : fs::temp_directory_path();
+  path_ = (root / ("qingdan-" + name + "-" + std::to_string(::getpid()))).string();
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  if (!std::getenv("QD_KEEP_TEMP")) fs::remove_all(path_, ec);
+}
+
+Proc sh(const std::string& command) {
+  Proc r;
+  std::string cmd = command + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = ::pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string qingdan() { return std::string(QD_BINARY_DIR) + "/qingdan"; }
+
+std::string source(const std::string& rel) { return std::string(QD_SOURCE_DIR) + "/" + rel; }
+
+void copy_sample_input(const std::string& dir) {
+  fs::copy(source("input"), fs::path(dir) / "input", fs::copy_options::recursive);
+}
+
+Proc build(const std::string& dir, const std::string& out, const std::string& date) {
+  return sh(quote(qingdan()) + " build --quiet --input " + quote(dir + "/input") + " --output " +
+            quote(dir + "/" + out) + " --date " + date);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<FindingRow> read_findings(const std::string& path) {
+  std::string text = read_file(path);
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(field);
+      field.clear();
+    } else if (c == '\n') {
+      rows.back().push_back(field);
+      field.clear();
+      rows.emplace_back();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  std::vector<FindingRow> out;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.size() == 6) out.push_back({r[0], r[1], r[2], r[3], r[4], r[5]});
+  }
+  return out;
+}
+
+namespace {
+
+// Escapes a cell value as dump_xlsx.py prints it. Other control characters
+// are shown in their OOXML escape (_x000B_), which openpyxl 3.0 leaves
+// undecoded where qingdan's reader decodes it.
+std::string escape(const std::string& v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "_x%04X_", static_cast<unsigned char>(c));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> cells_by_openpyxl(const std::string& xlsx) {
+  Proc r = sh("/usr/bin/python3 " + quote(source("tests/tools/dump_xlsx.py")) + " " + quote(xlsx));
+  std::vector<std::string> lines;
+  std::istringstream in(r.out);
+  std::string line;
+  while (std::getline(in, line)) {
+    // sheet \t cell \t type \t value  ->  sheet \t cell \t value
+    size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
+    if (c == std::string::npos) {
+      lines.push_back("ERROR " + line);
+      continue;
+    }
+    lines.push_back(line.substr(0, b) + line.substr(c));
+  }
+  return lines;
+}
+
+std::vector<std::string> cells_by_qingdan(const std::string& xlsx) {
+  std::vector<std::string> lines;
+  auto wb = read_xlsx_file(xlsx);
+  if (!wb.ok()) return {"ERROR " + wb.error().str()};
+  for (const Sheet& s : wb->sheets) {
+    for (size_t r = 0; r < s.rows.size(); ++r) {
+      for (size_t c = 0; c < s.rows[r].size(); ++c) {
+        const Cell& cell = s.rows[r][c];
+        if (cell.type == CellType::Empty || cell.text.empty() || cell.from_merge) continue;
+        lines.push_back(s.name + "\t" + cell_ref(static_cast<int>(r), static_cast<int>(c)) + "\t" +
+                        escape(cell.text));
+      }
+    }
+  }
+  return lines;
+}
+
+Proc edit_xlsx(const std::string& xlsx, const std::vector<std::string>& args) {
+  std::string cmd = "/usr/bin/python3 " + quote(source("tests/tools/edit_xlsx.py")) + " " + quote(xlsx);
+  for (const std::string& a : args) cmd += " " + quote(a);
+  return sh(cmd);
+}
+
+std::string soffice_to_pdf(const std::string& file, const std::string& outdir) {
+  std::string profile = "file://" + outdir + "/.lo-profile";
+  Proc r = sh("cd " + quote(outdir) + " && HOME=" + quote(outdir) +
+             " timeout 180 soffice --headless --norestore -env:UserInstallation=" + quote(profile) +
+             " --convert-to pdf --outdir " + quote(outdir) + " " + quote(file));
+  fs::path pdf = fs::path(outdir) / fs::path(file).filename().replace_extension(".pdf");
+  return fs::exists(pdf) ? pdf.string() : std::string();
+}
+
+std::map<std::string, std::string> tree(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    files[fs::relative(e.path(), dir).string()] = read_file(e.path().string());
+  }
+  return files;
+}
+
+}  // namespace qd::e2e

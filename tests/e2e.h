@@ -1,0 +1,74 @@
+// Helpers for the end-to-end tests: run the real `qingdan` binary on a copy
+// of an input folder in a private temporary directory, and read back what it
+// wrote with the project's reader and with other programs (openpyxl,
+// LibreOffice, poppler).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace qd::e2e {
+
+// A private folder under the test temp dir, removed at destruction.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name);
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
+
+ private:
+  std::string path_;
+};
+
+// What a command printed and how it ended.
+struct Proc {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs a shell command line.
+Proc sh(const std::string& command);
+
+// Quotes one argument for the shell.
+std::string quote(const std::string& arg);
+
+// The built qingdan binary and the source tree.
+std::string qingdan();
+std::string source(const std::string& rel);
+
+// Copies the sample input/ to DIR/input (the registry then lives in DIR/state).
+void copy_sample_input(const std::string& dir);
+
+// Runs `qingdan build` on DIR/input into DIR/<out> for the date.
+Proc build(const std::string& dir, const std::string& out = "output",
+          const std::string& date = "2017-09-30");
+
+// Reads a whole file; "" if it cannot be read.
+std::string read_file(const std::string& path);
+
+// One row of findings.csv.
+struct FindingRow {
+  std::string file, sheet, cell, rule, severity, message;
+};
+// Parses findings.csv (RFC 4180).
+std::vector<FindingRow> read_findings(const std::string& path);
+
+// Every non-empty cell of a workbook as "sheet\tcell\tvalue" lines, read by
+// openpyxl (via tests/tools/dump_xlsx.py), type column dropped.
+std::vector<std::string> cells_by_openpyxl(const std::string& xlsx);
+// The same, read by qingdan's own reader.
+std::vector<std::string> cells_by_qingdan(const std::string& xlsx);
+
+// Runs tests/tools/edit_xlsx.py on a workbook with the given arguments.
+Proc edit_xlsx(const std::string& xlsx, const std::vector<std::string>& args);
+
+// Converts a document with LibreOffice to PDF in `outdir`; returns the PDF's
+// path or "" on failure.
+std::string soffice_to_pdf(const std::string& file, const std::string& outdir);
+
+// Every file under `dir` (relative paths, sorted) with its content.
+std::map<std::string, std::string> tree(const std::string& dir);
+
+}  // namespace qd::e2e
