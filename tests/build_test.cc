@@ -133,14 +133,23 @@ TEST_F(SampleBuild, OwnReaderAndOpenpyxlAgreeOnEveryOutput) {
   }
 }
 
-TEST_F(SampleBuild, ListsAndReviewOpenInLibreOffice) {
+// Every kind of .xlsx output opens in LibreOffice and prints its content.
+TEST_F(SampleBuild, EveryWorkbookOpensInLibreOffice) {
   TempDir pdfs("lo");
-  for (const char* f : {"lists/实施清单.xlsx", "review/报送情况.xlsx"}) {
-    std::string pdf = soffice_to_pdf(out(f), pdfs.path());
-    ASSERT_FALSE(pdf.empty()) << f;
-    Proc text = sh("pdftotext " + quote(pdf) + " -");
+  const std::vector<std::pair<std::string, std::string>> expect = {
+      {"lists/目录清单.xlsx", "涿鹿县市场监督管理局"},
+      {"lists/实施清单.xlsx", "巡游出租汽车经营许可"},
+      {"review/审核报告.xlsx", "LIMIT-ORDER"},
+      {"review/报送情况.xlsx", "涿鹿县统计局"},
+      {"forms/涿鹿县民政局.xlsx", "填报单位"}};
+  std::vector<std::string> files;
+  for (const auto& [f, text] : expect) files.push_back(out(f));
+  auto result = soffice_to_pdfs(files, pdfs.path());
+  for (size_t i = 0; i < expect.size(); ++i) {
+    ASSERT_FALSE(result[i].empty()) << expect[i].first;
+    Proc text = sh("pdftotext " + quote(result[i]) + " -");
     EXPECT_EQ(text.exit_code, 0);
-    EXPECT_NE(text.out.find("涿鹿县"), std::string::npos) << f;
+    EXPECT_NE(text.out.find(expect[i].second), std::string::npos) << expect[i].first;
   }
 }
 

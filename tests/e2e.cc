@@ -172,13 +172,24 @@ Proc edit_xlsx(const std::string& xlsx, const std::vector<std::string>& args) {
   return sh(cmd);
 }
 
-std::string soffice_to_pdf(const std::string& file, const std::string& outdir) {
+std::vector<std::string> soffice_to_pdfs(const std::vector<std::string>& files,
+                                         const std::string& outdir) {
   std::string profile = "file://" + outdir + "/.lo-profile";
-  Proc r = sh("cd " + quote(outdir) + " && HOME=" + quote(outdir) +
-             " timeout 180 soffice --headless --norestore -env:UserInstallation=" + quote(profile) +
-             " --convert-to pdf --outdir " + quote(outdir) + " " + quote(file));
-  fs::path pdf = fs::path(outdir) / fs::path(file).filename().replace_extension(".pdf");
-  return fs::exists(pdf) ? pdf.string() : std::string();
+  std::string cmd = "cd " + quote(outdir) + " && HOME=" + quote(outdir) +
+                    " timeout 300 soffice --headless --norestore -env:UserInstallation=" +
+                    quote(profile) + " --convert-to pdf --outdir " + quote(outdir);
+  for (const std::string& f : files) cmd += " " + quote(f);
+  sh(cmd);
+  std::vector<std::string> pdfs;
+  for (const std::string& f : files) {
+    fs::path pdf = fs::path(outdir) / fs::path(f).filename().replace_extension(".pdf");
+    pdfs.push_back(fs::exists(pdf) ? pdf.string() : std::string());
+  }
+  return pdfs;
+}
+
+std::string soffice_to_pdf(const std::string& file, const std::string& outdir) {
+  return soffice_to_pdfs({file}, outdir).front();
 }
 
 std::map<std::string, std::string> tree(const std::string& dir) {

@@ -67,6 +67,10 @@ Proc edit_xlsx(const std::string& xlsx, const std::vector<std::string>& args);
 // Converts a document with LibreOffice to PDF in `outdir`; returns the PDF's
 // path or "" on failure.
 std::string soffice_to_pdf(const std::string& file, const std::string& outdir);
+// Converts several documents in one LibreOffice run (one start-up); returns
+// the PDFs' paths, "" for each that failed.
+std::vector<std::string> soffice_to_pdfs(const std::vector<std::string>& files,
+                                         const std::string& outdir);
 
 // Every file under `dir` (relative paths, sorted) with its content.
 std::map<std::string, std::string> tree(const std::string& dir);

@@ -57,10 +57,16 @@ void count(const Catalog& catalog, BuildReport* r) {
   }
 }
 
-// Where the templates live when not given: templates/ of the source tree.
+// Where the templates live when not given.
 std::string templates_dir(const BuildOptions& o) {
   if (!o.templates_dir.empty()) return o.templates_dir;
-  return (fs::absolute(o.input_dir).parent_path() / "templates").string();
+  return (fs::path(resource_dir()) / "templates").string();
+}
+
+// Where the font configuration lives when not given.
+std::string fonts_config(const BuildOptions& o) {
+  if (!o.fonts_config.empty()) return o.fonts_config;
+  return (fs::path(resource_dir()) / "fonts" / "fonts.toml").string();
 }
 
 // Runs the writers selected by `want` into a staging folder beside the
@@ -81,7 +87,7 @@ Status write_outputs(const Catalog& catalog, const BuildOptions& o, bool build_w
   fs::create_directories(staging, ec);
   if (ec) return make_error({staging.string()}, "无法创建输出目录：" + ec.message());
 
-  OutputContext ctx{staging.string(), templates_dir(o), catalog.build_date};
+  OutputContext ctx{staging.string(), templates_dir(o), catalog.build_date, fonts_config(o)};
   for (const WriterInfo& w : writers()) {
     if (build_writers ? !w.in_build : w.name != only) continue;
     progress(o, "写出 " + std::string(w.summary) + " …");
@@ -123,6 +129,16 @@ Result<Catalog> read_and_check(const BuildOptions& o, BuildReport* r) {
 }
 
 }  // namespace
+
+std::string resource_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  for (fs::path dir = exe.parent_path(); !ec && !dir.empty() && dir != dir.parent_path();
+       dir = dir.parent_path()) {
+    if (fs::exists(dir / "templates", ec) && fs::exists(dir / "fonts", ec)) return dir.string();
+  }
+  return fs::current_path(ec).string();
+}
 
 std::string format_finding(const Finding& f) {
   std::string place = f.at.str();

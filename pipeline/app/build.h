@@ -14,7 +14,8 @@ namespace qd {
 struct BuildOptions {
   std::string input_dir = "input";
   std::string output_dir = "output";
-  std::string templates_dir;   // default: templates/ beside the input folder's parent
+  std::string templates_dir;   // default: templates/ of the source tree (resource_dir())
+  std::string fonts_config;    // default: fonts/fonts.toml of the source tree
   std::string registry_path;   // overrides the settings when set
   Date build_date;
   bool quiet = false;
@@ -29,6 +30,10 @@ struct BuildReport {
   std::vector<std::string> written;  // output files, relative to output_dir
   std::string message;               // a configuration error, if any
 };
+
+// The folder holding templates/ and fonts/: the source tree the binary was
+// built from (build/qingdan → ..), else the current directory.
+std::string resource_dir();
 
 // Runs every stage and every build writer.
 BuildReport run_build(const BuildOptions& options);

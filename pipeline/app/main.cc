@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
     cmd->add_option("--output", options.output_dir, "输出目录")->capture_default_str();
     cmd->add_option("--registry", options.registry_path, "编码库文件（默认取 county.toml 中的 registry）");
     cmd->add_option("--date", date_text, "构建日期 YYYY-MM-DD（默认今天）；所有输出只使用这一时间");
+    cmd->add_option("--templates", options.templates_dir, "版式模板目录（默认为程序所在源码树的 templates/）");
+    cmd->add_option("--fonts", options.fonts_config, "字体配置文件（默认为 fonts/fonts.toml）");
     cmd->add_flag("--quiet,-q", options.quiet, "只在出错时输出");
   };
 

@@ -18,6 +18,7 @@ struct OutputContext {
   std::string output_dir;     // the build's output folder (files go in subfolders)
   std::string templates_dir;  // templates/ of the source tree or install
   Date build_date;            // the one build timestamp
+  std::string fonts_config;   // fonts/fonts.toml: font files by role
 };
 
 // Writes one kind of output; appends the paths it wrote (relative to
