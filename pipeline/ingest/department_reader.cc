@@ -185,8 +185,10 @@ void read_department(const Workbook& wb, const std::string& file,
     catalog.items.push_back(std::move(item));
   }
 
-  // Items by name, for linking sub-table rows.
-  std::map<std::string, size_t> by_name;
+  // Items by name, for linking sub-table rows. A name given twice (a
+  // DUPLICATE) links to both rows, so the duplicate is one finding, not
+  // also "no materials" and "no steps".
+  std::multimap<std::string, size_t> by_name;
   for (size_t i = first_item; i < catalog.items.size(); ++i)
     by_name.emplace(catalog.items[i].get(El::Name), i);
 
@@ -205,8 +207,8 @@ void read_department(const Workbook& wb, const std::string& file,
     int name_col = col_of(refs, "name");
     for (int r : sub.rows()) {
       std::string name = sub.text(r, name_col);
-      auto it = by_name.find(name);
-      if (it == by_name.end()) {
+      auto [first, last] = by_name.equal_range(name);
+      if (first == last) {
         report_form(catalog, sub.place(r, name_col), "ORPHAN-ROW", Severity::Error,
                     name.empty() ? "“" + std::string(info.sheet) + "”第 " + std::to_string(r + 1) +
                                        " 行未填写事项名称，无法对应到事项"
@@ -215,7 +217,7 @@ void read_department(const Workbook& wb, const std::string& file,
                     department);
         continue;
       }
-      add_row(catalog.items[it->second], sub, r, refs);
+      for (auto it = first; it != last; ++it) add_row(catalog.items[it->second], sub, r, refs);
     }
   };
 
