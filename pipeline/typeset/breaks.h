@@ -1,0 +1,21 @@
+// Break opportunities: ICU's UAX #14 line breaker, tailored by the 禁则 of
+// layout.md. The public entry point break_opportunities is in layout.h.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace qd::ts {
+
+// Raw UAX #14 opportunities from ICU's line BreakIterator (zh_CN, or
+// zh_CN@lb=strict): out[i] = 1 when ICU allows a break before text[i]
+// (out[0] = 0). The iterators are created once per thread and reused.
+// Falls back to "break anywhere" if ICU cannot create an iterator.
+void icu_line_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out);
+
+// break_opportunities into a caller-owned buffer (no allocation once the
+// buffer has grown): ICU's opportunities, tailored (see breaks.cc).
+void tailored_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out);
+
+}  // namespace qd::ts

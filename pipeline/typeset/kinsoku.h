@@ -1,0 +1,39 @@
+// 禁则 character classes (layout.md; W3C clreq; GB/T 15834—2011 §5.1) used by
+// the break tailoring and by line filling. The public predicates
+// no_line_start, no_line_end and squeezable are declared in layout.h.
+#pragma once
+
+namespace qd::ts {
+
+// True for characters that form unbreakable runs: printable ASCII except
+// the space (words, numbers, phone numbers, URLs, codes), full-width Latin
+// letters and digits, and Latin letters with diacritics.
+bool latin_run_char(char32_t cp);
+
+// True for an ASCII or full-width decimal digit.
+bool is_digit(char32_t cp);
+
+// True for a Han character (CJK Unified Ideographs, extensions, compatibility).
+bool is_han(char32_t cp);
+
+// True for characters that are set 1 em wide in Chinese text (Han, kana,
+// CJK symbols and punctuation, full-width forms): used to allow a break
+// before “‘ and after ”’ next to Chinese text (ICU 72's LB19 forbids it).
+bool is_wide_cjk(char32_t cp);
+
+// True for a character that may follow a number as its unit (个, 日, 年, 元,
+// %, ℃ …): every Han character, and the percent/permille/degree signs.
+bool unit_after_number(char32_t cp);
+
+// True for a dash or ellipsis that is written doubled (——, ……, ⋯⋯); the two
+// halves of a pair must stay on one line.
+bool doubled_punctuation(char32_t cp);
+
+// True for a character that hangs into the margin at a line end and takes
+// no width there (the ASCII space).
+bool hangs_at_line_end(char32_t cp);
+
+// True for a mandatory line break (LF, CR, VT, FF, NEL, LS, PS).
+bool mandatory_break(char32_t cp);
+
+}  // namespace qd::ts
