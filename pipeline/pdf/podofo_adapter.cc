@@ -1,0 +1,267 @@
+// The only file that includes PoDoFo headers (0.9.8 API).
+#include "pdf/podofo_adapter.h"
+
+#include <podofo/podofo.h>
+
+#include <cstdio>
+#include <algorithm>
+#include <mutex>
+#include <sstream>
+
+namespace qd::pdf::detail {
+
+namespace {
+
+using namespace PoDoFo;
+
+PdfString utf8_string(const std::string& s) {
+  return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
+}
+
+std::string pdf_date(const Date& d) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "D:%04d%02d%02d000000+08'00'", d.year, d.month, d.day);
+  return buf;
+}
+
+void utf16_hex(char32_t cp, std::string& out) {
+  char buf[16];
+  if (cp >= 0x10000) {
+    char32_t v = cp - 0x10000;
+    std::snprintf(buf, sizeof buf, "%04X%04X", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+  } else {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
+  }
+  out += buf;
+}
+
+PdfObject* resolve(PdfVecObjects& objs, PdfObject* o) {
+  while (o && o->IsReference()) o = objs.GetObject(o->GetReference());
+  return o;
+}
+
+PdfObject* key(PdfVecObjects& objs, PdfObject* dict, const char* name) {
+  if (!dict || !dict->IsDictionary()) return nullptr;
+  return resolve(objs, dict->GetDictionary().GetKey(PdfName(name)));
+}
+
+bool is_name(PdfObject* o, const char* name) {
+  return o && o->IsName() && o->GetName().GetName() == name;
+}
+
+// "ABCDEF+Name" → "Name".
+std::string untagged(const std::string& name) {
+  if (name.size() > 7 && name[6] == '+' &&
+      std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return name.substr(7);
+  return name;
+}
+
+void set_stream(PdfObject* obj, const std::string& data) {
+  obj->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()));
+}
+
+void add_outlines(PdfMemDocument& doc, PdfOutlineItem* parent, const std::vector<Outline>& list,
+                  int pages) {
+  for (const Outline& o : list) {
+    int page = std::clamp(o.page, 0, pages - 1);
+    PdfDestination dest(doc.GetPage(page), ePdfDestinationFit_Fit);
+    PdfOutlineItem* item = parent->CreateChild(utf8_string(o.title), dest);
+    if (!o.children.empty()) add_outlines(doc, item, o.children, pages);
+  }
+}
+
+// 128-bit content hash (two independent 64-bit FNV-1a), as 32 hex digits.
+std::string content_hash(std::string_view bytes) {
+  uint64_t a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
+  for (unsigned char c : bytes) {
+    a = (a ^ c) * 1099511628211ull;
+    b = (b ^ c) * 0x100000001b3ull ^ (b >> 29);
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%016llX%016llX", static_cast<unsigned long long>(a),
+                static_cast<unsigned long long>(b));
+  return buf;
+}
+
+// PoDoFo derives /ID from the Info dictionary; replace both strings, in
+// place, by a hash of everything before the trailer.
+void content_id(std::string& pdf) {
+  size_t trailer = pdf.rfind("trailer");
+  if (trailer == std::string::npos) return;
+  size_t id = pdf.find("/ID", trailer);
+  if (id == std::string::npos) return;
+  std::string h = content_hash(std::string_view(pdf).substr(0, trailer));
+  size_t pos = id;
+  for (int n = 0; n < 2; ++n) {
+    size_t open = pdf.find('<', pos), close = open == std::string::npos ? open : pdf.find('>', open);
+    if (close == std::string::npos) return;
+    for (size_t i = open + 1, k = 0; i < close; ++i, ++k) pdf[i] = h[k % h.size()];
+    pos = close + 1;
+  }
+}
+
+}  // namespace
+
+std::string to_unicode_cmap(const std::vector<std::pair<uint16_t, char32_t>>& map) {
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n"
+      "12 dict begin\n"
+      "begincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n"
+      "/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  // Ranges: consecutive CIDs with consecutive BMP code points in one
+  // 256-block (a bfrange may not cross the last byte).
+  struct Range {
+    uint16_t first, last;
+    char32_t uni;
+  };
+  std::vector<Range> ranges;
+  for (const auto& [cid, uni] : map) {
+    if (!ranges.empty()) {
+      Range& r = ranges.back();
+      if (cid == r.last + 1 && (cid & 0xFF) != 0 && uni == r.uni + (cid - r.first) &&
+          uni < 0x10000 && ((uni & 0xFF) != 0)) {
+        r.last = cid;
+        continue;
+      }
+    }
+    ranges.push_back({cid, cid, uni});
+  }
+  std::vector<Range> singles, multi;
+  for (const Range& r : ranges) (r.first == r.last ? singles : multi).push_back(r);
+  char buf[64];
+  for (size_t i = 0; i < multi.size(); i += 100) {
+    size_t n = std::min<size_t>(100, multi.size() - i);
+    out += std::to_string(n) + " beginbfrange\n";
+    for (size_t k = i; k < i + n; ++k) {
+      std::snprintf(buf, sizeof buf, "<%04X> <%04X> <", multi[k].first, multi[k].last);
+      out += buf;
+      utf16_hex(multi[k].uni, out);
+      out += ">\n";
+    }
+    out += "endbfrange\n";
+  }
+  for (size_t i = 0; i < singles.size(); i += 100) {
+    size_t n = std::min<size_t>(100, singles.size() - i);
+    out += std::to_string(n) + " beginbfchar\n";
+    for (size_t k = i; k < i + n; ++k) {
+      std::snprintf(buf, sizeof buf, "<%04X> <", singles[k].first);
+      out += buf;
+      utf16_hex(singles[k].uni, out);
+      out += ">\n";
+    }
+    out += "endbfchar\n";
+  }
+  out +=
+      "endcmap\n"
+      "CMapName currentdict /CMap defineresource pop\n"
+      "end\n"
+      "end\n";
+  return out;
+}
+
+Result<std::string> podofo_finish(const std::string& pdf, const PostProcess& post) {
+  static std::once_flag quiet;
+  std::call_once(quiet, [] {
+    PdfError::EnableLogging(false);
+    PdfError::EnableDebug(false);
+  });
+  try {
+    PdfMemDocument doc;
+    doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
+    PdfVecObjects& objs = doc.GetObjects();
+
+    // Fonts: correct ToUnicode CMaps and subset tags.
+    std::vector<PdfObject*> type0;
+    for (PdfObject* obj : objs)
+      if (obj && obj->IsDictionary() && is_name(key(objs, obj, "Type"), "Font") &&
+          is_name(key(objs, obj, "Subtype"), "Type0"))
+        type0.push_back(obj);
+    for (PdfObject* font : type0) {
+      PdfObject* base = key(objs, font, "BaseFont");
+      if (!base || !base->IsName()) continue;
+      // libharu tags its fonts "HPDFAA+<name>", "HPDFAB+<name>", …
+      std::string name = untagged(base->GetName().GetName());
+      const FontFix* fix = nullptr;
+      for (const FontFix& f : post.fonts)
+        if (name == f.base_font) fix = &f;
+      if (!fix) continue;
+      std::string cmap = to_unicode_cmap(fix->cid_unicode);
+      PdfObject* tu = key(objs, font, "ToUnicode");
+      if (tu) {
+        set_stream(tu, cmap);
+      } else {
+        PdfObject* s = objs.CreateObject();
+        set_stream(s, cmap);
+        font->GetDictionary().AddKey(PdfName("ToUnicode"), s->Reference());
+      }
+      // Our own tag, a hash of the subset, instead of libharu's counter, so
+      // that different subsets never share a name.
+      const std::string prefix = fix->tag + "+";
+      font->GetDictionary().AddKey(PdfName("BaseFont"), PdfName(prefix + name));
+      PdfObject* desc = key(objs, font, "DescendantFonts");
+      if (desc && desc->IsArray()) {
+        for (PdfObject& d : desc->GetArray()) {
+          PdfObject* cid = resolve(objs, &d);
+          if (!cid || !cid->IsDictionary()) continue;
+          PdfObject* cb = key(objs, cid, "BaseFont");
+          if (cb && cb->IsName())
+            cid->GetDictionary().AddKey(PdfName("BaseFont"),
+                                        PdfName(prefix + untagged(cb->GetName().GetName())));
+          PdfObject* fd = key(objs, cid, "FontDescriptor");
+          PdfObject* fn = key(objs, fd, "FontName");
+          if (fn && fn->IsName())
+            fd->GetDictionary().AddKey(PdfName("FontName"),
+                                       PdfName(prefix + untagged(fn->GetName().GetName())));
+        }
+      }
+    }
+
+    // Document properties, with fixed dates.
+    PdfInfo* info = doc.GetInfo();
+    PdfDictionary& dict = info->GetObject()->GetDictionary();
+    if (!post.info.title.empty()) info->SetTitle(utf8_string(post.info.title));
+    if (!post.info.author.empty()) info->SetAuthor(utf8_string(post.info.author));
+    if (!post.info.subject.empty()) info->SetSubject(utf8_string(post.info.subject));
+    if (!post.info.keywords.empty()) info->SetKeywords(utf8_string(post.info.keywords));
+    info->SetCreator(PdfString("qingdan"));
+    info->SetProducer(PdfString("qingdan (libharu 2.3.0, PoDoFo 0.9.8)"));
+    if (post.info.date.valid()) {
+      std::string date = pdf_date(post.info.date);
+      dict.AddKey(PdfName("CreationDate"), PdfString(date));
+      dict.AddKey(PdfName("ModDate"), PdfString(date));
+    } else {
+      dict.RemoveKey(PdfName("CreationDate"));
+      dict.RemoveKey(PdfName("ModDate"));
+    }
+
+    // Bookmarks: ours only.
+    PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+    catalog.RemoveKey(PdfName("Outlines"));
+    if (!post.outlines.empty() && doc.GetPageCount() > 0) {
+      PdfOutlines* root = doc.GetOutlines(true);
+      add_outlines(doc, root, post.outlines, doc.GetPageCount());
+      catalog.AddKey(PdfName("PageMode"), PdfName("UseOutlines"));
+    } else {
+      catalog.RemoveKey(PdfName("PageMode"));
+    }
+
+    std::ostringstream os;
+    {
+      PdfOutputDevice device(&os);
+      doc.Write(&device);
+      device.Flush();
+    }
+    std::string out = os.str();
+    content_id(out);
+    return out;
+  } catch (const PdfError& e) {
+    const char* what = PdfError::ErrorMessage(e.GetError());
+    return make_error(Place{}, std::string("PDF 后处理失败（PoDoFo：") + (what ? what : "?") + "）");
+  }
+}
+
+}  // namespace qd::pdf::detail
