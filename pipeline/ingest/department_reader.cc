@@ -1,6 +1,8 @@
 #include "ingest/department_reader.h"
 
 #include <map>
+#include <type_traits>
+#include <utility>
 
 #include "base/text.h"
 #include "ingest/table.h"
@@ -112,6 +114,28 @@ Field field_at(const TableView& table, int row, const std::vector<ColumnRef>& re
   return Field{table.text(row, c), table.place(row, c)};
 }
 
+// Which field of a sub-table row each column key fills. The first binding
+// is the row's name column: its place is the row's place.
+template <class Row>
+using Bindings = std::vector<std::pair<std::string_view, Field Row::*>>;
+
+const Bindings<Material> kMaterialBindings = {
+    {"title", &Material::title},   {"seq", &Material::seq},
+    {"kind", &Material::kind},     {"originals", &Material::originals},
+    {"copies", &Material::copies}, {"form", &Material::form},
+    {"source", &Material::source}, {"source_note", &Material::source_note},
+    {"need", &Material::need},     {"notes", &Material::notes},
+    {"basis", &Material::basis},   {"remark", &Material::remark}};
+const Bindings<Step> kStepBindings = {
+    {"step", &Step::step},   {"seq", &Step::seq},           {"staff", &Step::staff},
+    {"limit", &Step::limit}, {"standard", &Step::standard}, {"outcome", &Step::outcome}};
+const Bindings<FeeItem> kFeeBindings = {{"title", &FeeItem::title},
+                                        {"standard", &FeeItem::standard},
+                                        {"basis", &FeeItem::basis},
+                                        {"waivable", &FeeItem::waivable},
+                                        {"waiver_basis", &FeeItem::waiver_basis}};
+const Bindings<Faq> kFaqBindings = {{"question", &Faq::question}, {"answer", &Faq::answer}};
+
 }  // namespace
 
 void read_department(const Workbook& wb, const std::string& file,
@@ -192,7 +216,10 @@ void read_department(const Workbook& wb, const std::string& file,
   for (size_t i = first_item; i < catalog.items.size(); ++i)
     by_name.emplace(catalog.items[i].get(El::Name), i);
 
-  auto read_sub = [&](const SubTableInfo& info, auto&& add_row) {
+  // Reads one sub-table sheet into the vector `rows` of its items, using
+  // `bindings` to map column keys to fields; the row's place is that of its
+  // first bound field (the material, step, fee or question name).
+  auto read_sub = [&](const SubTableInfo& info, const auto& bindings, auto rows) {
     const Sheet* sheet = wb.find(info.sheet);
     if (!sheet) return;
     TableView sub(*sheet, file, kNameLabel);
@@ -217,55 +244,17 @@ void read_department(const Workbook& wb, const std::string& file,
                     department);
         continue;
       }
-      for (auto it = first; it != last; ++it) add_row(catalog.items[it->second], sub, r, refs);
+      typename std::remove_reference_t<decltype(catalog.items[0].*rows)>::value_type row{};
+      for (const auto& [key, member] : bindings) row.*member = field_at(sub, r, refs, key);
+      row.at = (row.*(bindings.front().second)).at;
+      for (auto it = first; it != last; ++it) (catalog.items[it->second].*rows).push_back(row);
     }
   };
 
-  read_sub(materials_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
-    Material m;
-    m.seq = field_at(t, r, refs, "seq");
-    m.title = field_at(t, r, refs, "title");
-    m.kind = field_at(t, r, refs, "kind");
-    m.originals = field_at(t, r, refs, "originals");
-    m.copies = field_at(t, r, refs, "copies");
-    m.form = field_at(t, r, refs, "form");
-    m.source = field_at(t, r, refs, "source");
-    m.source_note = field_at(t, r, refs, "source_note");
-    m.need = field_at(t, r, refs, "need");
-    m.notes = field_at(t, r, refs, "notes");
-    m.basis = field_at(t, r, refs, "basis");
-    m.remark = field_at(t, r, refs, "remark");
-    m.at = m.title.at;
-    item.materials.push_back(std::move(m));
-  });
-  read_sub(process_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
-    Step s;
-    s.seq = field_at(t, r, refs, "seq");
-    s.step = field_at(t, r, refs, "step");
-    s.staff = field_at(t, r, refs, "staff");
-    s.limit = field_at(t, r, refs, "limit");
-    s.standard = field_at(t, r, refs, "standard");
-    s.outcome = field_at(t, r, refs, "outcome");
-    s.at = s.step.at;
-    item.steps.push_back(std::move(s));
-  });
-  read_sub(fees_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
-    FeeItem f;
-    f.title = field_at(t, r, refs, "title");
-    f.standard = field_at(t, r, refs, "standard");
-    f.basis = field_at(t, r, refs, "basis");
-    f.waivable = field_at(t, r, refs, "waivable");
-    f.waiver_basis = field_at(t, r, refs, "waiver_basis");
-    f.at = f.title.at;
-    item.fees.push_back(std::move(f));
-  });
-  read_sub(faq_table(), [&](Item& item, const TableView& t, int r, const auto& refs) {
-    Faq q;
-    q.question = field_at(t, r, refs, "question");
-    q.answer = field_at(t, r, refs, "answer");
-    q.at = q.question.at;
-    item.faqs.push_back(std::move(q));
-  });
+  read_sub(materials_table(), kMaterialBindings, &Item::materials);
+  read_sub(process_table(), kStepBindings, &Item::steps);
+  read_sub(fees_table(), kFeeBindings, &Item::fees);
+  read_sub(faq_table(), kFaqBindings, &Item::faqs);
 }
 
 }  // namespace qd
