@@ -130,6 +130,17 @@ Result<Catalog> read_and_check(const BuildOptions& o, BuildReport* r) {
 
 }  // namespace
 
+namespace {
+
+// Ends a run with a usage or configuration error (exit code 2).
+BuildReport& fail(BuildReport& r, const Error& e) {
+  r.exit_code = 2;
+  r.message = e.str();
+  return r;
+}
+
+}  // namespace
+
 std::string resource_dir() {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
@@ -149,31 +160,17 @@ std::string format_finding(const Finding& f) {
 BuildReport run_build(const BuildOptions& o) {
   BuildReport r;
   auto checked = read_and_check(o, &r);
-  if (!checked.ok()) {
-    r.exit_code = 2;
-    r.message = checked.error().str();
-    return r;
-  }
+  if (!checked.ok()) return fail(r, checked.error());
   Catalog& catalog = checked.value();
 
   auto registry = open_registry(catalog.settings.registry_path);
-  if (!registry.ok()) {
-    r.exit_code = 2;
-    r.message = registry.error().str();
-    return r;
-  }
+  if (!registry.ok()) return fail(r, registry.error());
   Registry& reg = *registry.value();
-  if (Status s = reg.begin(); !s.ok()) {
-    r.exit_code = 2;
-    r.message = s.error().str();
-    return r;
-  }
+  if (Status s = reg.begin(); !s.ok()) return fail(r, s.error());
   progress(o, "赋码 …");
   if (Status s = assign_codes(catalog, reg); !s.ok()) {
     reg.rollback();
-    r.exit_code = 2;
-    r.message = s.error().str();
-    return r;
+    return fail(r, s.error());
   }
   fill_known_codes(catalog, reg);
   catalog.sort_findings();
@@ -182,15 +179,9 @@ BuildReport run_build(const BuildOptions& o) {
   if (Status s = write_outputs(catalog, o, true, "", &r); !s.ok()) {
     // Nothing was published: the registry stays as it was.
     reg.rollback();
-    r.exit_code = 2;
-    r.message = s.error().str();
-    return r;
+    return fail(r, s.error());
   }
-  if (Status s = reg.commit(); !s.ok()) {
-    r.exit_code = 2;
-    r.message = s.error().str();
-    return r;
-  }
+  if (Status s = reg.commit(); !s.ok()) return fail(r, s.error());
   r.exit_code = r.unreadable > 0 ? 1 : 0;
   return r;
 }
@@ -198,11 +189,7 @@ BuildReport run_build(const BuildOptions& o) {
 BuildReport run_forms(const BuildOptions& o) {
   BuildReport r;
   auto checked = read_and_check(o, &r);
-  if (!checked.ok()) {
-    r.exit_code = 2;
-    r.message = checked.error().str();
-    return r;
-  }
+  if (!checked.ok()) return fail(r, checked.error());
   Catalog& catalog = checked.value();
   std::error_code ec;
   if (fs::exists(catalog.settings.registry_path, ec)) {
@@ -210,11 +197,7 @@ BuildReport run_forms(const BuildOptions& o) {
     if (registry.ok()) fill_known_codes(catalog, *registry.value());
   }
   count(catalog, &r);
-  if (Status s = write_outputs(catalog, o, false, "forms", &r); !s.ok()) {
-    r.exit_code = 2;
-    r.message = s.error().str();
-    return r;
-  }
+  if (Status s = write_outputs(catalog, o, false, "forms", &r); !s.ok()) return fail(r, s.error());
   r.exit_code = r.unreadable > 0 ? 1 : 0;
   return r;
 }
@@ -228,11 +211,7 @@ BuildReport run_check(const std::vector<std::string>& files, const std::string& 
   std::error_code ec;
   if (fs::exists(settings_path, ec)) {
     auto settings = read_settings(settings_path);
-    if (!settings.ok()) {
-      r.exit_code = 2;
-      r.message = settings.error().str();
-      return r;
-    }
+    if (!settings.ok()) return fail(r, settings.error());
     catalog.settings = std::move(settings.value());
     // The reference lists give the power-list rules their context; the
     // other departments' workbooks are not read.
