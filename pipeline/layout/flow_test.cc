@@ -1,0 +1,218 @@
+#include "layout/flow.h"
+
+#include <gtest/gtest.h>
+
+#include "base/text.h"
+#include "typeset/fake_metrics.h"
+
+namespace qd::layout {
+namespace {
+
+const ts::testing::FakeMetrics kFake;
+Fonts fake_fonts() { return {&kFake, &kFake, &kFake, &kFake, &kFake}; }
+
+std::string text_of(const TextOp& op) { return utf8_encode(op.line.text()); }
+
+const TextStyle kBody{Role::Body, 16, 28.95, 0, 0, 2, 156 * kMm / 28 - 16};
+const TextStyle kH1{Role::Heading1, 16, 28.95};
+
+// Every text op lies inside the type area horizontally and vertically.
+void expect_inside(const Frame& f, const Page& p) {
+  for (const TextOp& t : p.texts) {
+    ASSERT_FALSE(t.line.glyphs.empty());
+    EXPECT_GE(t.x + t.line.glyphs.front().x, f.x0() - 0.01) << text_of(t);
+    EXPECT_LE(t.x + t.line.glyphs.back().x + t.line.glyphs.back().advance, f.x1() + 0.01) << text_of(t);
+    EXPECT_LE(t.y + t.size * kAscent, f.y_top() + 0.01) << text_of(t);
+    EXPECT_GE(t.y - t.size * 0.12, f.y_bottom() - 0.01) << text_of(t);
+  }
+  for (const RectOp& r : p.rects) {
+    EXPECT_GE(r.x, f.x0() - 0.01);
+    EXPECT_LE(r.x + r.w, f.x1() + 0.01);
+    EXPECT_GE(r.y, f.y_bottom() - 0.01);
+    EXPECT_LE(r.y + r.h, f.y_top() + 0.01);
+  }
+}
+
+std::string hanzi(int n) {
+  std::string s;
+  const char* pool[] = {"政", "务", "服", "事", "项", "办", "理", "指", "南", "县"};
+  for (int i = 0; i < n; ++i) s += pool[i % 10];
+  return s;
+}
+
+TEST(Flow, ParagraphLinesInsideFrameAt22LinesPerPage) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  flow.paragraph(hanzi(28 * 30), kBody);  // 30 lines of 28 characters (less the indent)
+  auto pages = flow.take();
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].texts.size(), 22u);
+  for (const Page& p : pages) expect_inside(f, p);
+  // First line indented by two characters, lines 28.95 pt apart.
+  const auto& t = pages[0].texts;
+  EXPECT_NEAR(t[0].x + t[0].line.glyphs.front().x, f.x0() + 2 * 156 * kMm / 28, 0.05);
+  EXPECT_EQ(t[1].line.glyphs.size(), 28u);
+  EXPECT_NEAR(t[1].x + t[1].line.glyphs.front().x, f.x0(), 0.01);
+  EXPECT_NEAR(t[0].y - t[1].y, 28.95, 0.001);
+}
+
+TEST(Flow, TableRepeatsHeaderOnNextPage) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  Table t;
+  t.widths = {1, 6, 2};
+  t.header = {"序号", "材料名称", "份数"};
+  for (int i = 0; i < 60; ++i) t.rows.push_back({std::to_string(i + 1), hanzi(8), "1"});
+  flow.table(t, TableStyle{});
+  auto pages = flow.take();
+  ASSERT_GE(pages.size(), 2u);
+  for (const Page& p : pages) {
+    expect_inside(f, p);
+    ASSERT_GE(p.texts.size(), 3u);
+    // The header's three cells are the first texts of every page, at its top.
+    EXPECT_EQ(text_of(p.texts[0]), "序号");
+    EXPECT_EQ(text_of(p.texts[1]), "材料名称");
+    EXPECT_EQ(text_of(p.texts[2]), "份数");
+    EXPECT_GT(p.texts[0].y, f.y_top() - 20);
+    ASSERT_FALSE(p.rects.empty());  // header fill
+  }
+  // Rows are not split: every number appears exactly once.
+  int numbers = 0;
+  for (const Page& p : pages)
+    for (const TextOp& op : p.texts)
+      if (all_digits(text_of(op)) && text_of(op) != "1") ++numbers;
+  EXPECT_EQ(numbers, 59);
+}
+
+TEST(Flow, RowTallerThanPageBreaksInsideCells) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  Table t;
+  t.widths = {1, 3};
+  t.rows.push_back({"设定依据", hanzi(20 * 60)});
+  flow.table(t, TableStyle{});
+  auto pages = flow.take();
+  ASSERT_GE(pages.size(), 2u);
+  size_t chars = 0;
+  for (const Page& p : pages) {
+    expect_inside(f, p);
+    for (const TextOp& op : p.texts) chars += op.line.glyphs.size();
+  }
+  EXPECT_EQ(chars, 4u + 20 * 60);
+}
+
+TEST(Flow, HeaderRowNeverAloneAtPageFoot) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  flow.paragraph(hanzi(28 * 21 - 2), kBody);  // 21 lines: one line left
+  Table t;
+  t.widths = {1, 1};
+  t.header = {"甲", "乙"};
+  t.rows.push_back({"一", "二"});
+  flow.table(t, TableStyle{});
+  auto pages = flow.take();
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(text_of(pages[1].texts[0]), "甲");
+}
+
+TEST(Flow, KeepWithNextMovesHeadingToNextPage) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  flow.paragraph(hanzi(28 * 21 - 2), kBody);  // 21 of 22 lines used
+  flow.heading("一、申请材料", kH1);
+  flow.paragraph(hanzi(60), kBody);
+  auto pages = flow.take();
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].texts.size(), 21u);
+  EXPECT_EQ(text_of(pages[1].texts[0]), "一、申请材料");
+  EXPECT_NEAR(pages[1].texts[0].y, f.y_top() - baseline_offset(16, 28.95), 0.01);
+}
+
+TEST(Flow, AnchorsAndRectoBreaks) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  flow.set_numbered(false);
+  flow.start_page();
+  flow.line("封面", kH1);
+  flow.set_numbered(true);
+  flow.recto_break();
+  int a = flow.anchor();
+  flow.title("事项", kH1);
+  flow.paragraph("正文", kBody);
+  auto pages = flow.take();
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_TRUE(pages[1].blank);
+  EXPECT_EQ(flow.anchor_page(a), 2);
+}
+
+TEST(Folios, OddRightEvenLeftNoneOnBlank) {
+  Frame f;
+  std::vector<Page> pages(4);
+  pages[2].blank = true;
+  pages[2].numbered = false;
+  pages[0].numbered = false;
+  pages[1].footer = "实施编码：123";
+  add_folios(pages, f, fake_fonts(), Folio{});
+  EXPECT_TRUE(pages[0].texts.empty());
+  ASSERT_EQ(pages[1].texts.size(), 2u);
+  EXPECT_EQ(text_of(pages[1].texts[0]), "— 2 —");
+  EXPECT_NEAR(pages[1].texts[0].x, f.x0() + 14, 0.01);  // even: left, one character in
+  EXPECT_TRUE(pages[2].texts.empty());
+  ASSERT_EQ(pages[3].texts.size(), 1u);
+  const TextOp& n4 = pages[3].texts[0];
+  EXPECT_EQ(text_of(n4), "— 4 —");
+  EXPECT_NEAR(n4.x, f.x0() + 14, 0.01);
+  std::vector<Page> odd(1);
+  add_folios(odd, f, fake_fonts(), Folio{}, 7);
+  const TextOp& n7 = odd[0].texts[0];
+  EXPECT_EQ(text_of(n7), "— 7 —");
+  EXPECT_NEAR(n7.x + n7.line.width, f.x1() - 14, 0.01);  // odd: right, one character in
+  EXPECT_NEAR(n7.y + 14 * kAscent, f.y_bottom() - 7 * kMm, 0.01);
+}
+
+bool overlap(const RectOp& a, const RectOp& b) {
+  return a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 &&
+         b.y < a.y + a.h - 0.01;
+}
+
+TEST(Flow, FlowChartBoxesDisjointAndInsideFrame) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  flow.paragraph(hanzi(27 * 15), kBody);
+  std::vector<FlowStep> steps;
+  for (int i = 0; i < 30; ++i) steps.push_back({"第" + std::to_string(i + 1) + "步" + hanzi(i % 9), "1个工作日"});
+  flow.flow_chart(steps, FlowChartStyle{});
+  auto pages = flow.take();
+  ASSERT_GE(pages.size(), 2u);
+  size_t boxes = 0;
+  for (const Page& p : pages) {
+    expect_inside(f, p);
+    boxes += p.rects.size();
+    for (size_t i = 0; i < p.rects.size(); ++i)
+      for (size_t j = i + 1; j < p.rects.size(); ++j) EXPECT_FALSE(overlap(p.rects[i], p.rects[j]));
+    for (const ArrowOp& a : p.arrows) {
+      EXPECT_GE(std::min(a.x1, a.x2), f.x0());
+      EXPECT_LE(std::max(a.x1, a.x2), f.x1());
+      EXPECT_GE(std::min(a.y1, a.y2), f.y_bottom() - 0.01);
+      EXPECT_LE(std::max(a.y1, a.y2), f.y_top() + 0.01);
+      // An arrow never runs through a box.
+      for (const RectOp& r : p.rects) {
+        double mx = (a.x1 + a.x2) / 2, my = (a.y1 + a.y2) / 2;
+        EXPECT_FALSE(mx > r.x && mx < r.x + r.w && my > r.y && my < r.y + r.h);
+      }
+    }
+    // Every text of a box lies inside one box.
+    for (const TextOp& t : p.texts) {
+      if (t.size > 12.5) continue;  // the paragraph
+      bool in = false;
+      for (const RectOp& r : p.rects)
+        in |= t.x + t.line.glyphs.front().x >= r.x && t.x + line_extent(t.line) <= r.x + r.w + 0.01 &&
+              t.y > r.y && t.y < r.y + r.h;
+      EXPECT_TRUE(in) << text_of(t);
+    }
+  }
+  EXPECT_EQ(boxes, 30u);
+}
+
+}  // namespace
+}  // namespace qd::layout

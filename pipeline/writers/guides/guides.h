@@ -1,0 +1,22 @@
+// The 办事指南 booklets (layout.md "办事指南 booklet"): guides/<部门全称>.pdf for
+// every registered department with published items, and the county's
+// compilation guides/<县>政务服务事项办事指南汇编.pdf.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "model/catalog.h"
+#include "pdf/fonts.h"
+#include "writers/writer.h"
+
+namespace qd {
+
+Status write_guides(const Catalog& catalog, const OutputContext& ctx,
+                    std::vector<std::string>* written);
+
+// The font library of a configuration, loaded once per process and kept.
+Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path);
+
+}  // namespace qd
