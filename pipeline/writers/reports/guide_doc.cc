@@ -1,0 +1,151 @@
+// guides/docx/<部门>办事指南.docx: the booklet's content, editable.
+#include "writers/guides/booklet.h"
+#include "writers/reports/common.h"
+#include "writers/reports/reports.h"
+#include "xlsx/item_text.h"
+
+namespace qd {
+
+using reports::numeral;
+
+namespace {
+
+bool all_digits(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// "原件1份\n复印件2份"
+std::string copies(const Material& m) {
+  std::string out;
+  auto add = [&](const char* what, const Field& f) {
+    if (f.text.empty() || f.text == "0") return;
+    out += (out.empty() ? "" : "\n") + std::string(what) + f.text + (all_digits(f.text) ? "份" : "");
+  };
+  add("原件", m.originals);
+  add("复印件", m.copies);
+  return out;
+}
+
+void item_section(docx::Document& doc, const Item& item, int index,
+                  const std::vector<GuideField>& fields, bool first) {
+  docx::Paragraph title("Title", std::to_string(index) + "．" + item.get(El::Name));
+  title.page_break_before = !first;
+  doc.add(title);
+  if (!item.get(El::ImplCode).empty()) doc.paragraph("Subtitle", "实施编码：" + item.get(El::ImplCode));
+
+  int section = 0;
+  std::vector<std::vector<std::string>> rows;
+  for (const GuideField& f : fields) {
+    std::string v = guide_value(item, f.element);
+    if (!v.empty()) rows.push_back({f.label, v});
+  }
+  if (!rows.empty()) {
+    doc.paragraph("Heading1", numeral(++section) + "、基本信息");
+    docx::Table t = reports::table({36, 120}, {"项目", "内容"}, rows, 12, {true, false});
+    // The field table reads as label | value: no header row, labels shaded.
+    t.rows.erase(t.rows.begin());
+    for (docx::Row& r : t.rows) {
+      r.cells[0].fill = "F2F2F2";
+      for (docx::Paragraph& p : r.cells[0].paragraphs) p.style = "TableHeader";
+    }
+    doc.add(t);
+  }
+
+  doc.paragraph("Heading1", numeral(++section) + "、申请材料");
+  if (item.materials.empty()) {
+    doc.paragraph("Body", "无需提交申请材料。");
+  } else {
+    std::vector<std::vector<std::string>> m;
+    int i = 0;
+    for (const Material& mat : item.materials) {
+      ++i;
+      std::string seq = mat.seq.text.empty() ? std::to_string(i) : mat.seq.text;
+      std::string name = mat.title.text;
+      if (!mat.notes.text.empty()) name += "\n（" + mat.notes.text + "）";
+      m.push_back({seq, name, xlsx::material_value(item, mat, "kind"), copies(mat),
+                   xlsx::material_value(item, mat, "form"), xlsx::material_value(item, mat, "source"),
+                   xlsx::material_value(item, mat, "need")});
+    }
+    doc.add(reports::table({12, 43, 19, 20, 18, 26, 18},
+                           {"序号", "材料名称", "材料类型", "份数", "材料形式", "来源渠道", "是否必需"}, m, 10.5,
+                           {true, false, true, true, true, true, true}));
+  }
+
+  doc.paragraph("Heading1", numeral(++section) + "、办理流程");
+  if (item.steps.empty()) {
+    doc.paragraph("Body", "（未填报办理流程）");
+  } else {
+    std::vector<std::vector<std::string>> p;
+    int i = 0;
+    for (const Step& s : item.steps) {
+      ++i;
+      p.push_back({s.seq.text.empty() ? std::to_string(i) : s.seq.text, s.step.text, s.staff.text,
+                   s.limit.text, s.standard.text, s.outcome.text});
+    }
+    doc.add(reports::table({12, 22, 24, 22, 42, 34},
+                           {"序号", "环节名称", "办理人员", "办理时限", "审查标准", "办理结果"}, p, 10.5,
+                           {true, true, false, true, false, false}));
+  }
+
+  if (!item.fees.empty()) {
+    doc.paragraph("Heading1", numeral(++section) + "、收费项目");
+    std::vector<std::vector<std::string>> f;
+    for (const FeeItem& fee : item.fees)
+      f.push_back({fee.title.text, fee.standard.text, fee.basis.text,
+                   xlsx::fee_value(item, fee, "waivable"), fee.waiver_basis.text});
+    doc.add(reports::table({30, 30, 46, 20, 30}, {"收费项目", "收费标准", "收费依据", "是否允许减免", "减免依据"},
+                           f, 10.5, {false, false, false, true, false}));
+  }
+  if (!item.faqs.empty()) {
+    doc.paragraph("Heading1", numeral(++section) + "、常见问题");
+    int i = 0;
+    for (const Faq& q : item.faqs) {
+      docx::Paragraph question("Heading2", "（" + numeral(++i) + "）" + q.question.text);
+      doc.add(question);
+      doc.paragraph("Body", q.answer.text);
+    }
+  }
+}
+
+}  // namespace
+
+std::string guide_docx_path(const DepartmentInfo& dept) {
+  return std::string(kGuideDocxDir) + "/" + reports::file_name(dept.name + "办事指南") + ".docx";
+}
+
+docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept,
+                              const std::vector<GuideField>& fields, Date date,
+                              const ReportSettings& rs) {
+  docx::Document doc;
+  doc.fonts = rs.fonts;
+  const std::string title = dept.name + "政务服务事项办事指南";
+  doc.properties = {title, "办事指南", catalog.settings.office, "", "办事指南 " + dept.name, date};
+  const std::vector<const Item*> items = catalog.published(dept.name);
+
+  // Cover with the list of items.
+  doc.paragraph("Title", title);
+  doc.paragraph("Subtitle", "（" + catalog.settings.county + "政务服务事项清单" + date.chinese() + "版）");
+  doc.paragraph("Heading1", "事项目录");
+  int i = 0;
+  for (const Item* it : items) {
+    docx::Paragraph p("Plain", std::to_string(++i) + "．" + it->get(El::Name));
+    p.left_chars = 2;
+    doc.add(p);
+  }
+  docx::Paragraph note("Body", "本文件由" + catalog.settings.office + "根据" + date.chinese() +
+                                   "公布的实施清单生成，供办事场所编辑使用；修改后请与网上办事指南保持一致。");
+  note.before = 14;
+  doc.add(note);
+
+  i = 0;
+  for (const Item* it : items) {
+    ++i;
+    item_section(doc, *it, i, fields, false);
+  }
+  return doc;
+}
+
+}  // namespace qd
