@@ -1,0 +1,38 @@
+// Small HTML helpers of the portal: escaping, percent-encoded link segments,
+// safe file names and the page template.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace qd::portal {
+
+// Escapes & < > " ' for text and attribute values (also valid in SVG/XML).
+std::string escape(std::string_view text);
+
+// Escapes text and turns line breaks into <br>.
+std::string escape_lines(std::string_view text);
+
+// Percent-encodes one path segment (RFC 3986: everything but unreserved
+// ASCII), so a department name with '#', '?', '%' or '/' stays one segment.
+std::string url_segment(std::string_view text);
+
+// True if `name` is a safe file name stem: non-empty, ASCII letters,
+// digits, '-' and '_' only.
+bool safe_stem(std::string_view name);
+
+// A department or item name as a file name, as the guides writer names its
+// PDFs: path separators and control characters replaced by '_'.
+std::string file_name(std::string name);
+
+// Fills `{{key}}` placeholders of a template in one pass: the values are
+// inserted as given (already escaped) and never scanned again; an unknown
+// key is left as it is.
+std::string fill(std::string_view tmpl, const std::map<std::string, std::string>& values);
+
+// JSON text to embed in <script type="application/json">: '<', '>' and '&'
+// as \u escapes, so the data can never close the script element.
+std::string script_json(std::string_view json);
+
+}  // namespace qd::portal

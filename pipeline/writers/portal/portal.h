@@ -1,0 +1,36 @@
+// The public portal (output/portal/): a static site made from the same
+// catalog as the printed lists and guides — an index of departments and item
+// kinds, a page per department and per kind, a page per published item with
+// its full 办事指南 at item/<实施编码>.html (the URL the posters' QR codes
+// carry), an offline search, and the open data under data/. Page frame, CSS
+// and script come from templates/portal/ (restyled without recompiling).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "writers/writer.h"
+
+namespace qd {
+
+Status write_portal(const Catalog& catalog, const OutputContext& ctx,
+                    std::vector<std::string>* written);
+
+namespace portal {
+
+// The page of a published item, relative to the portal root:
+// "item/<实施编码>.html" ("" when the code is missing or unsafe).
+std::string item_path(const Item& item);
+
+// The page of each registered department, relative to the portal root:
+// "dept/<number>.html", or "dept/d<k>.html" (k = position in the settings,
+// from 1) when the number is missing, unsafe or taken. Same order as
+// settings.departments.
+std::vector<std::string> department_paths(const Settings& settings);
+
+// The inline SVG flow chart of an item's steps (boxes with the step name and
+// its time limit, arrows between them); "" without steps.
+std::string flow_chart_svg(const Item& item);
+
+}  // namespace portal
+}  // namespace qd
