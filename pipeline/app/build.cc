@@ -13,6 +13,8 @@
 #include "ingest/settings.h"
 #include "merge/merge.h"
 #include "validate/validate.h"
+#include "writers/guides/coverage.h"
+#include "writers/guides/guides.h"
 #include "writers/writer.h"
 
 namespace fs = std::filesystem;
@@ -173,6 +175,14 @@ BuildReport run_build(const BuildOptions& o) {
     return fail(r, s.error());
   }
   fill_known_codes(catalog, reg);
+  // Characters no installed font can print are findings (TEXT-CHARS), made
+  // before the writers so the review report lists them.
+  auto fonts = guide_fonts(fonts_config(o));
+  if (!fonts.ok()) {
+    reg.rollback();
+    return fail(r, fonts.error());
+  }
+  report_uncovered_chars(catalog, *fonts.value());
   catalog.sort_findings();
   count(catalog, &r);
 

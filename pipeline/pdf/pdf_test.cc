@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -32,7 +33,9 @@ const FontLibrary& library() {
 }
 
 fs::path out_dir() {
-  fs::path d = fs::path(QD_BINARY_DIR) / "pdf_test_out";
+  // Per process: ctest runs every test of this file as its own process, in
+  // parallel, and the suite fixtures write files of the same names.
+  fs::path d = fs::path(QD_BINARY_DIR) / "pdf_test_out" / std::to_string(::getpid());
   fs::create_directories(d);
   return d;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "writers/lists/summary.h"
+#include "writers/review/counts.h"
 #include "writers/review/findings_csv.h"
 #include "xlsx/table.h"
 
@@ -69,19 +70,7 @@ Status write_review_report(const Catalog& catalog, const OutputContext& ctx,
     sum.columns.push_back(xlsx::Column{label, 8, 12, false, true, true});
   std::vector<long> total(9, 0);
   for (const std::string& d : depts) {
-    std::vector<long> n(9, 0);
-    for (const Finding& f : findings)
-      if (f.department == d) ++n[static_cast<int>(f.severity)];
-    for (const Item& it : catalog.items) {
-      if (it.department != d) continue;
-      ++n[4];
-      switch (it.state) {
-        case ItemState::Published: ++n[5]; break;
-        case ItemState::Rejected: ++n[6]; break;
-        case ItemState::Pending: ++n[7]; break;
-        case ItemState::Retired: ++n[8]; break;
-      }
-    }
+    const std::vector<long> n = review_counts(catalog, d).row();
     std::string name = d.empty() ? std::string(kNoDepartment) : d;
     if (!d.empty() && !catalog.settings.department(d)) name += "（未登记）";
     std::vector<std::string> row = {name};

@@ -1,6 +1,7 @@
 #include "writers/review/submissions.h"
 
 #include "writers/lists/summary.h"
+#include "writers/review/counts.h"
 #include "xlsx/table.h"
 
 namespace qd {
@@ -64,26 +65,23 @@ Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
                {"填报人", 8, 12},  {"联系电话", 14, 16, true},
                {"事项数", 8, 8, false, true, true}, {"错误数", 8, 8, false, true, true},
                {"警告数", 8, 8, false, true, true}};
-  int n = 0, submitted = 0, on_time = 0, late = 0, missing = 0, unreadable = 0;
-  for (const SubmissionStatus& s : submission_status(catalog)) {
+  const std::vector<SubmissionStatus> status = submission_status(catalog);
+  int n = 0;
+  for (const SubmissionStatus& s : status)
     t.rows.push_back({std::to_string(++n), s.department, s.state, s.date.valid() ? s.date.iso() : "",
                       deadline, s.on_time, s.filler, s.phone, std::to_string(s.items),
                       std::to_string(s.errors), std::to_string(s.warnings)});
-    if (s.state == "已报送") ++submitted;
-    if (s.state == "未报送") ++missing;
-    if (s.state == "文件无法读取") ++unreadable;
-    if (s.on_time == "按时") ++on_time;
-    if (s.on_time.starts_with("逾期")) ++late;
-  }
+  const SubmissionTotals tot = submission_totals(status);
   t.autofilter = true;
   t.landscape = true;
   t.paper = xlsx::kPaperA4;
   lxw_worksheet* ws = book.add_sheet("报送情况");
   int row = xlsx::write_table(book, ws, t);
-  std::string note = "应报送" + std::to_string(n) + "个部门，已报送" + std::to_string(submitted) +
-                     "个（按时" + std::to_string(on_time) + "个，逾期" + std::to_string(late) +
-                     "个），未报送" + std::to_string(missing) + "个，文件无法读取" +
-                     std::to_string(unreadable) + "个。";
+  std::string note = "应报送" + std::to_string(tot.departments) + "个部门，已报送" +
+                     std::to_string(tot.submitted) + "个（按时" + std::to_string(tot.on_time) +
+                     "个，逾期" + std::to_string(tot.late) + "个），未报送" +
+                     std::to_string(tot.missing) + "个，文件无法读取" +
+                     std::to_string(tot.unreadable) + "个。";
   book.merge(ws, row + 1, 0, row + 1, static_cast<int>(t.columns.size()) - 1, note,
              book.format(xlsx::note_style()));
 
