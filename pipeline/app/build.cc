@@ -1,5 +1,6 @@
 #include "app/build.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -93,10 +94,17 @@ Status write_outputs(const Catalog& catalog, const BuildOptions& o, bool build_w
   for (const WriterInfo& w : writers()) {
     if (build_writers ? !w.in_build : w.name != only) continue;
     progress(o, "写出 " + std::string(w.summary) + " …");
-    // A writer owns its folder: clear what the last build left there.
+    // Durations are for the progress display only (a monotonic clock; the
+    // outputs never see it). bench/run reads them.
+    auto start = std::chrono::steady_clock::now();
     std::vector<std::string> written;
     Status s = w.write(catalog, ctx, &written);
     if (!s.ok()) return s;
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    char line[160];
+    std::snprintf(line, sizeof line, "  [%s] %zu 个文件 %.3f 秒", std::string(w.name).c_str(),
+                  written.size(), seconds);
+    progress(o, line);
     r->written.insert(r->written.end(), written.begin(), written.end());
   }
 
