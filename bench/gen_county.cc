@@ -54,7 +54,8 @@ void row(lxw_worksheet* ws, int r, const std::vector<std::string>& cells) {
 // A valid credit code for department number n.
 std::string credit_code(int n) {
   char org[9];
-  std::snprintf(org, sizeof org, "0%02d%05d", n % 100, 10000 + n * 37);
+  std::snprintf(org, sizeof org, "0%02u%05u", static_cast<unsigned>(n) % 100u,
+                (10000u + static_cast<unsigned>(n) * 37u) % 100000u);
   return qd::make_credit_code_from_org("11130731", org);
 }
 
@@ -69,8 +70,9 @@ int main(int argc, char** argv) {
     else if (a == "--departments") departments = std::atoi(argv[i + 1]);
     else if (a == "--items") items = std::atoi(argv[i + 1]);
   }
-  if (out.empty() || departments < 1 || departments > 99 * 99 || items < 1) {
-    std::fprintf(stderr, "用法: gen_county --out DIR --departments N --items M\n");
+  // Department numbers are two digits (基本编码 MMMMM = number + sequence).
+  if (out.empty() || departments < 1 || departments > 99 || items < 1 || items > 999) {
+    std::fprintf(stderr, "用法: gen_county --out DIR --departments N(1–99) --items M(1–999)\n");
     return 2;
   }
   fs::create_directories(fs::path(out) / "departments");
@@ -101,7 +103,7 @@ int main(int argc, char** argv) {
   for (int d = 1; d <= departments; ++d) {
     char name[64], number[8];
     std::snprintf(name, sizeof name, "县第%d局", d);
-    std::snprintf(number, sizeof number, "%02d", d % 100);
+    std::snprintf(number, sizeof number, "%02d", d);
     std::string credit = credit_code(d);
     toml << "[[department]]\nname = \"" << name << "\"\nshort_name = \"第" << d << "局\"\n"
          << "credit_code = \"" << credit << "\"\nnumber = \"" << number << "\"\n\n";
