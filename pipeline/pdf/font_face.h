@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <hb.h>
+
 #include "base/error.h"
 
 struct hb_face_t;
@@ -27,6 +29,12 @@ struct Face {
   std::vector<float> advance;
 
   bool has(char32_t cp) const { return cp < 0x10000 && gid[cp] != 0; }
+
+  Face() = default;
+  Face(const Face&) = delete;
+  Face& operator=(const Face&) = delete;
+  // Releases the HarfBuzz face.
+  ~Face() { hb_face_destroy(face); }
 };
 
 // Opens (or returns the cached) face. Fails when the file is missing, is not

@@ -42,7 +42,7 @@ std::string face_name(hb_face_t* face, hb_ot_name_id_t id) {
   return {};
 }
 
-Result<const Face*> open_face_uncached(const std::string& path, int index) {
+Result<std::unique_ptr<Face>> open_face_uncached(const std::string& path, int index) {
   Place place{path, "", ""};
   struct stat st;
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
@@ -85,7 +85,7 @@ Result<const Face*> open_face_uncached(const std::string& path, int index) {
   }
   hb_set_destroy(unicodes);
   hb_font_destroy(font);
-  return f.release();  // owned by the process-wide cache
+  return f;
 }
 
 void put16(std::string& out, unsigned v) {
@@ -165,13 +165,17 @@ std::string compact_cmap(const std::vector<char32_t>& cps, const std::vector<uin
 
 Result<const Face*> open_face(const std::string& path, int index) {
   static std::mutex mu;
-  static std::map<std::pair<std::string, int>, const Face*> cache;
+  // Faces live as long as the process (they are shared by every document);
+  // the cache owns them, so they are freed at exit.
+  static std::map<std::pair<std::string, int>, std::unique_ptr<Face>> cache;
   std::lock_guard<std::mutex> lock(mu);
   auto key = std::make_pair(path, index);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (auto it = cache.find(key); it != cache.end()) return static_cast<const Face*>(it->second.get());
   auto f = open_face_uncached(path, index);
-  if (f.ok()) cache.emplace(key, f.value());
-  return f;
+  if (!f.ok()) return f.error();
+  const Face* face = f.value().get();
+  cache.emplace(key, std::move(f.value()));
+  return face;
 }
 
 Result<std::string> subset_face(const Face& face, const std::vector<char32_t>& cps,
