@@ -75,3 +75,23 @@ TEST(Cli, FormsCommandWritesOnlyForms) {
 
 }  // namespace
 }  // namespace qd::e2e
+
+namespace qd::e2e {
+namespace {
+
+TEST(Cli, ABuildLeavesNothingStaleAndFormsKeepsTheRest) {
+  TempDir dir("cli-stale");
+  copy_sample_input(dir.path());
+  ASSERT_EQ(build(dir.path()).exit_code, 1);
+  std::ofstream(dir / "output/guides/旧部门.pdf") << "stale";
+  ASSERT_EQ(build(dir.path()).exit_code, 1);
+  EXPECT_FALSE(fs::exists(dir / "output/guides/旧部门.pdf"));
+  Proc r = sh(quote(qingdan()) + " forms --quiet --input " + quote(dir / "input") + " --output " +
+              quote(dir / "output") + " --date 2017-09-30");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(fs::exists(dir / "output/lists/实施清单.xlsx"));
+  EXPECT_TRUE(fs::exists(dir / "output/forms/涿鹿县民政局.xlsx"));
+}
+
+}  // namespace
+}  // namespace qd::e2e

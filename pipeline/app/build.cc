@@ -81,9 +81,10 @@ Status write_outputs(const Catalog& catalog, const BuildOptions& o, bool build_w
   fs::path staging = out.parent_path() / ("." + out.filename().string() + ".staging");
   std::error_code ec;
   fs::remove_all(staging, ec);
-  // Outputs of other commands (forms when only building, and vice versa)
-  // are carried over from the current output folder.
-  if (fs::exists(out, ec)) {
+  // A build writes every output afresh, so nothing stale survives it (a
+  // booklet of a department with no published items left, say). `forms`
+  // writes one folder and carries the rest over from the current output.
+  if (!build_writers && fs::exists(out, ec)) {
     fs::copy(out, staging, fs::copy_options::recursive, ec);
     if (ec) return make_error({staging.string()}, "无法准备输出目录：" + ec.message());
   }
