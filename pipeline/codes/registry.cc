@@ -491,6 +491,23 @@ Result<CodeGrant> Registry::assign_new(const CodeRequest& req, const std::string
   return g;
 }
 
+// The next unused sequence number of a counter scope (1 when new).
+long long Registry::counter(const std::string& scope) {
+  Stmt& c = stmt("SELECT next FROM counters WHERE scope = ?");
+  c.reset().bind(1, scope);
+  long long next = c.step() == SQLITE_ROW ? c.integer(0) : 1;
+  c.reset();
+  return next;
+}
+
+// Moves a counter scope on to `next`; false on a database error.
+bool Registry::set_counter(const std::string& scope, long long next) {
+  Stmt& w = stmt(
+      "INSERT INTO counters(scope, next) VALUES (?, ?) "
+      "ON CONFLICT(scope) DO UPDATE SET next = excluded.next");
+  return w.reset().bind(1, scope).bind(2, next).run();
+}
+
 // Finds the next free main-item sequence for (region, type, department
 // number) and returns the first nine characters RR TT DD sss. A sequence is
 // free if no registered 基本编码 (of any status, any origin) starts with those
@@ -498,11 +515,7 @@ Result<CodeGrant> Registry::assign_new(const CodeRequest& req, const std::string
 Result<std::string> Registry::next_main_prefix(const std::string& region, const std::string& type,
                                                const std::string& dept_number) {
   std::string scope = "main:" + region + type + dept_number;
-  Stmt& c = stmt("SELECT next FROM counters WHERE scope = ?");
-  c.reset().bind(1, scope);
-  long long next = 1;
-  if (c.step() == SQLITE_ROW) next = c.integer(0);
-  c.reset();
+  long long next = counter(scope);
   Stmt& used = stmt("SELECT 1 FROM items WHERE basic_code >= ? AND basic_code < ? LIMIT 1");
   for (; next <= kMaxSequence; ++next) {
     std::string prefix = region + type + dept_number + encode_sequence(static_cast<int>(next));
@@ -510,10 +523,7 @@ Result<std::string> Registry::next_main_prefix(const std::string& region, const 
     bool taken = used.step() == SQLITE_ROW;
     used.reset();
     if (taken) continue;
-    Stmt& w = stmt(
-        "INSERT INTO counters(scope, next) VALUES (?, ?) "
-        "ON CONFLICT(scope) DO UPDATE SET next = excluded.next");
-    if (!w.reset().bind(1, scope).bind(2, next + 1).run()) return db_error("更新序号");
+    if (!set_counter(scope, next + 1)) return db_error("更新序号");
     return prefix;
   }
   return reg_error(kFormatPrefix, "区划 " + region + "、事项类型 " + type + "、部门编号 " +
@@ -524,11 +534,7 @@ Result<std::string> Registry::next_main_prefix(const std::string& region, const 
 // nine characters; the counter moves past it.
 Result<std::string> Registry::next_sub_code(const std::string& prefix9) {
   std::string scope = "sub:" + prefix9;
-  Stmt& c = stmt("SELECT next FROM counters WHERE scope = ?");
-  c.reset().bind(1, scope);
-  long long next = 1;
-  if (c.step() == SQLITE_ROW) next = c.integer(0);
-  c.reset();
+  long long next = counter(scope);
   Stmt& used = stmt("SELECT 1 FROM items WHERE basic_code = ? LIMIT 1");
   for (; next <= 999; ++next) {
     std::string code = prefix9 + encode_sub_sequence(static_cast<int>(next));
@@ -536,10 +542,7 @@ Result<std::string> Registry::next_sub_code(const std::string& prefix9) {
     bool taken = used.step() == SQLITE_ROW;
     used.reset();
     if (taken) continue;
-    Stmt& w = stmt(
-        "INSERT INTO counters(scope, next) VALUES (?, ?) "
-        "ON CONFLICT(scope) DO UPDATE SET next = excluded.next");
-    if (!w.reset().bind(1, scope).bind(2, next + 1).run()) return db_error("更新序号");
+    if (!set_counter(scope, next + 1)) return db_error("更新序号");
     return code;
   }
   return reg_error(kFormatPrefix, "主项 " + prefix9 + " 下的子项序号 001–999 已用完");

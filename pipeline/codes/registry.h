@@ -125,6 +125,8 @@ class Registry {
   Result<std::string> next_main_prefix(const std::string& region, const std::string& type,
                                        const std::string& dept_number);
   Result<std::string> next_sub_code(const std::string& prefix9);
+  long long counter(const std::string& scope);
+  bool set_counter(const std::string& scope, long long next);
   std::optional<RegistryEntry> find_exact(const std::string& department,
                                           const std::string& name,
                                           const std::string& parent) const;
