@@ -64,6 +64,13 @@ std::vector<const Item*> Catalog::published() const {
   return out;
 }
 
+Date Catalog::version_of(const std::vector<const Item*>& items) const {
+  Date latest;
+  for (const Item* it : items)
+    if (it->version.valid() && it->version > latest) latest = it->version;
+  return latest.valid() ? latest : build_date;
+}
+
 bool cell_less(std::string_view a, std::string_view b) {
   int ra = -1, ca = -1, rb = -1, cb = -1;
   bool pa = parse_cell_ref(a, &ra, &ca), pb = parse_cell_ref(b, &rb, &cb);

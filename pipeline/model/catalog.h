@@ -129,6 +129,14 @@ struct Item {
   ItemState state = ItemState::Pending;
   bool renamed = false;                // codes kept from an earlier name
   std::string old_name;
+  // The list version this item's published content belongs to: the build
+  // date on which that content was first published (unchanged content keeps
+  // its date from night to night). Invalid until the codes stage sets it.
+  Date version;
+  // True when this is the last approved version kept from an earlier build
+  // (沿用上期): the department's workbook could not be read, or its new
+  // content is not yet approved.
+  bool carried_over = false;
 
   // The value of element `e` (already trimmed).
   const std::string& get(El e) const { return fields[static_cast<size_t>(e)].text; }
@@ -199,6 +207,13 @@ struct Catalog {
   std::vector<const Item*> published(std::string_view department) const;
   // All published items, departments in settings order, items in input order.
   std::vector<const Item*> published() const;
+  // The list version (清单版本) of a document made of these items: the
+  // latest of their versions, or the build date when none is set. Printed
+  // documents carry it, so a hall can tell a stale print from a current one
+  // and an unchanged document stays byte-identical from night to night.
+  Date version_of(const std::vector<const Item*>& items) const;
+  // The version of the whole published list.
+  Date version() const { return version_of(published()); }
   // Sorts findings by file, sheet, cell (row-major), rule — the order of findings.csv.
   void sort_findings();
 };

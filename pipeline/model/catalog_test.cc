@@ -52,5 +52,17 @@ TEST(Catalog, PublishedFollowsSettingsOrder) {
   EXPECT_EQ(p[0]->department, "县民政局");
 }
 
+TEST(Catalog, VersionIsTheLatestItemVersionElseTheBuildDate) {
+  Catalog c;
+  c.build_date = Date{2017, 9, 30};
+  Item a, b, unset;
+  a.version = Date{2017, 6, 1};
+  b.version = Date{2017, 8, 15};
+  EXPECT_EQ(c.version_of({&a, &b}), (Date{2017, 8, 15}));
+  EXPECT_EQ(c.version_of({&a, &unset}), (Date{2017, 6, 1}));
+  EXPECT_EQ(c.version_of({&unset}), (Date{2017, 9, 30}));
+  EXPECT_EQ(c.version_of({}), (Date{2017, 9, 30}));
+}
+
 }  // namespace
 }  // namespace qd
