@@ -3,12 +3,21 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <system_error>
 #include <unistd.h>
 
+#include "base/sha256.h"
+#include "base/test_hooks.h"
 #include "codes/assign.h"
+#include "history/history.h"
+#include "publish/manifest.h"
+#include "publish/output_dir.h"
+#include "publish/scheduler.h"
+#include "writers/digests.h"
 #include "codes/registry.h"
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
@@ -72,55 +81,201 @@ std::string fonts_config(const BuildOptions& o) {
   return (fs::path(resource_dir()) / "fonts" / "fonts.toml").string();
 }
 
-// Runs the writers selected by `want` into a staging folder beside the
-// output folder, then swaps it in, so `output/` is always one whole build.
-Status write_outputs(const Catalog& catalog, const BuildOptions& o, bool build_writers,
-                     std::string_view only, BuildReport* r) {
-  fs::path out = fs::absolute(o.output_dir).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();
-  fs::path staging = out.parent_path() / ("." + out.filename().string() + ".staging");
+// Writes the build's progress to the terminal (unless quiet) and the log.
+class Log {
+ public:
+  Log(const BuildOptions& o) : o_(o), tty_(!o.quiet && isatty(STDERR_FILENO)) {}
+  ~Log() {
+    if (file_) std::fclose(file_);
+  }
+  // Appends to the build log beside the output folder from now on.
+  void open(const std::string& path) {
+    file_ = std::fopen(path.c_str(), "a");
+    if (file_) std::fprintf(file_, "---- qingdan build（进程 %d）\n", static_cast<int>(getpid()));
+  }
+  // A line for the terminal and the log.
+  void line(const std::string& text) {
+    end_status();
+    if (!o_.quiet) std::cerr << text << '\n';
+    if (file_) std::fprintf(file_, "%s\n", text.c_str()), std::fflush(file_);
+  }
+  // A status line that the next one overwrites (terminals only).
+  void status(const std::string& text) {
+    if (!tty_) return;
+    std::cerr << "\r\033[K" << text << std::flush;
+    open_status_ = true;
+  }
+
+ private:
+  void end_status() {
+    if (open_status_) std::cerr << "\r\033[K";
+    open_status_ = false;
+  }
+  const BuildOptions& o_;
+  bool tty_;
+  bool open_status_ = false;
+  std::FILE* file_ = nullptr;
+};
+
+// The font files the outputs are drawn with (for the digests).
+std::vector<std::string> font_files(const std::string& config) {
+  std::vector<std::string> out;
+  auto fonts = guide_fonts(config);
+  if (fonts.ok())
+    for (const auto& f : fonts.value()->fonts()) out.push_back(f.path + "#" + std::to_string(f.index));
+  return out;
+}
+
+// Which printed outputs a hall must reprint: the parts of the posters,
+// notices and guides whose digest differs from the last build's.
+std::vector<Reprint> reprints(const std::vector<PlannedPart>& parts, const Manifest* previous) {
+  static const std::map<std::string, std::string, std::less<>> kPrinted = {
+      {"posters", "窗口海报"}, {"notices", "一次性告知单"}, {"guides", "办事指南"}};
+  std::vector<Reprint> out;
+  for (const PlannedPart& p : parts) {
+    auto kind = kPrinted.find(p.writer);
+    if (kind == kPrinted.end()) continue;
+    const ManifestPart* before = previous ? previous->part(p.part.id) : nullptr;
+    if (before && before->made_from == p.part.made_from) continue;
+    // posters/<大厅>/<窗口>.pdf, notices/<部门>/<事项>.pdf, guides/<部门>.pdf
+    fs::path path(p.part.id);
+    std::string where;
+    auto it = path.begin();
+    if (it != path.end() && ++it != path.end()) where = fs::path(*it).stem().string();
+    if (p.writer != "guides" && std::distance(path.begin(), path.end()) > 2) where = std::next(path.begin())->string();
+    out.push_back({kind->second, p.part.id, where});
+  }
+  return out;
+}
+
+// Checks a file of the build can be read back: PDFs end with %%EOF, zips
+// (xlsx, docx) have their central directory, JSON is not empty.
+bool looks_whole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string ext = path.extension().string();
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (ext == ".pdf" || ext == ".xlsx" || ext == ".docx") {
+    if (size < 64) return false;
+    std::string head(5, '\0'), tail(std::min<std::streamoff>(size, 1024), '\0');
+    in.seekg(0);
+    in.read(head.data(), 5);
+    in.seekg(size - static_cast<std::streamoff>(tail.size()));
+    in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+    if (ext == ".pdf") return head == "%PDF-" && tail.find("%%EOF") != std::string::npos;
+    return head.compare(0, 2, "PK") == 0 && tail.find("PK\x05\x06") != std::string::npos;
+  }
+  return true;
+}
+
+// Describes a file for the manifest: size and SHA-256 (taken from the last
+// manifest for a file copied unchanged).
+ManifestFile describe(const fs::path& root, const std::string& rel, const std::string& part,
+                      const Manifest* previous, bool reused) {
+  ManifestFile f{rel, 0, "", part};
   std::error_code ec;
-  fs::remove_all(staging, ec);
-  // A build writes every output afresh, so nothing stale survives it (a
-  // booklet of a department with no published items left, say). `forms`
-  // writes one folder and carries the rest over from the current output.
-  if (!build_writers && fs::exists(out, ec)) {
-    fs::copy(out, staging, fs::copy_options::recursive, ec);
-    if (ec) return make_error({staging.string()}, "无法准备输出目录：" + ec.message());
-  }
-  fs::create_directories(staging, ec);
-  if (ec) return make_error({staging.string()}, "无法创建输出目录：" + ec.message());
+  f.size = static_cast<long long>(fs::file_size(root / rel, ec));
+  const ManifestFile* before = (reused && previous) ? previous->file(rel) : nullptr;
+  f.sha256 = (before && before->size == f.size) ? before->sha256 : sha256_file((root / rel).string());
+  return f;
+}
 
-  OutputContext ctx{staging.string(), templates_dir(o), catalog.build_date, fonts_config(o)};
-  for (const WriterInfo& w : writers()) {
-    if (build_writers ? !w.in_build : w.name != only) continue;
-    progress(o, "写出 " + std::string(w.summary) + " …");
-    // Durations are for the progress display only (a monotonic clock; the
-    // outputs never see it). bench/run reads them.
-    auto start = std::chrono::steady_clock::now();
-    std::vector<std::string> written;
-    Status s = w.write(catalog, ctx, &written);
-    if (!s.ok()) return s;
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    char line[160];
-    std::snprintf(line, sizeof line, "  [%s] %zu 个文件 %.3f 秒", std::string(w.name).c_str(),
-                  written.size(), seconds);
-    progress(o, line);
-    r->written.insert(r->written.end(), written.begin(), written.end());
+// Plans, renders (or copies) and publishes the outputs of `selected` writers.
+Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers,
+                     std::string_view only, BuildReport* r, OutputDir& out, Log& log) {
+  auto staging = out.begin_staging();
+  if (!staging.ok()) return staging.error();
+  crash_point("staging");
+
+  auto read_previous = read_manifest(out.output() + "/manifest.json");
+  const Manifest* previous = read_previous.ok() ? &read_previous.value() : nullptr;
+  std::error_code ec;
+  // `forms` writes one folder and carries the rest of the last build over.
+  if (!build_writers && fs::exists(out.output(), ec)) {
+    for (const auto& e : fs::directory_iterator(out.output(), ec))
+      if (e.path().filename() != "forms" && e.path().filename() != "manifest.json")
+        fs::copy(e.path(), fs::path(*staging) / e.path().filename(), fs::copy_options::recursive, ec);
   }
 
-  fs::path previous = out.parent_path() / ("." + out.filename().string() + ".previous");
-  fs::remove_all(previous, ec);
-  if (fs::exists(out)) {
-    fs::rename(out, previous, ec);
-    if (ec) return make_error({out.string()}, "无法替换输出目录：" + ec.message());
+  OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o)};
+  Digests digests = compute_digests(
+      catalog, {"/proc/self/exe", ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config), o.input_dir});
+
+  std::vector<PlannedPart> parts;
+  std::vector<const WriterInfo*> selected;
+  for (const WriterInfo& w : writers())
+    if (build_writers ? w.in_build : w.name == only) selected.push_back(&w);
+  // The change report lists the printed files that changed, so it is
+  // planned after the others.
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) catalog.reprints = reprints(parts, previous);
+    for (const WriterInfo* w : selected) {
+      if (w->plan_last != (pass == 1)) continue;
+      auto planned = plan_parts(*w, catalog, ctx, digests);
+      if (!planned.ok()) return planned.error();
+      for (Part& p : planned.value()) parts.push_back({std::string(w->name), std::move(p)});
+    }
   }
-  fs::rename(staging, out, ec);
-  if (ec) {
-    fs::rename(previous, out);
-    return make_error({out.string()}, "无法发布输出目录：" + ec.message());
+  log.line("输出 " + std::to_string(parts.size()) + " 个部分，" + std::to_string(o.jobs) + " 个进程 …");
+
+  ScheduleOptions so;
+  so.jobs = o.jobs;
+  so.full = o.full || !build_writers;
+  if (previous) {
+    so.previous = previous;
+    so.previous_dir = out.output();
   }
-  fs::remove_all(previous, ec);
+  so.on_done = [&](int done, int total, const PlannedPart& p, bool rendered) {
+    log.status("[" + std::to_string(done) + "/" + std::to_string(total) + "] " +
+               (rendered ? "渲染 " : "沿用 ") + p.part.id);
+  };
+  auto ran = run_parts(parts, ctx, so);
+  if (!ran.ok()) {
+    out.abandon();
+    return ran.error();
+  }
+  crash_point("rendered");
+  for (const WriterInfo* w : selected) {
+    std::string name(w->name);
+    char line[200];
+    std::snprintf(line, sizeof line, "  [%s] %d 个文件 %.3f 秒（渲染 %d 个部分，沿用 %d 个）",
+                  name.c_str(), ran->files_by_writer[name], ran->seconds_by_writer[name],
+                  ran->rendered_by_writer[name], ran->reused_by_writer[name]);
+    log.line(line);
+  }
+  r->rendered = ran->rendered;
+  r->reused = ran->reused;
+
+  // The manifest, then a check that every file is there and whole.
+  Manifest m;
+  m.county = catalog.settings.county;
+  m.build_date = catalog.build_date.iso();
+  m.version = catalog.version().iso();
+  fs::path root(*staging);
+  for (size_t i = 0; i < ran->parts.size(); ++i) {
+    const ManifestPart& mp = ran->parts[i];
+    const ManifestPart* before = previous ? previous->part(mp.id) : nullptr;
+    bool reused = before && before->made_from == mp.made_from && !so.full;
+    for (const std::string& f : mp.files) {
+      m.files.push_back(describe(root, f, mp.id, previous, reused));
+      r->written.push_back(f);
+    }
+    m.parts.push_back(mp);
+  }
+  for (const ManifestFile& f : m.files)
+    if (!looks_whole(root / f.path)) {
+      out.abandon();
+      return make_error(Place{f.path}, "输出文件不完整，本次构建未发布，上次的输出保持不变");
+    }
+  {
+    std::ofstream mf(root / "manifest.json", std::ios::binary | std::ios::trunc);
+    mf << manifest_json(m);
+    if (!mf) return make_error(Place{(root / "manifest.json").string()}, "无法写入清单文件");
+  }
+  crash_point("publish");
+  QD_TRY(out.publish(previous ? previous->build_date : "earlier"));
+  crash_point("published");
   return Ok{};
 }
 
@@ -168,8 +323,20 @@ std::string format_finding(const Finding& f) {
          " [" + f.rule + "] " + f.message;
 }
 
+// Takes the build lock of the output folder and opens the build log.
+Status lock_output(OutputDir& out, Log& log) {
+  int stale = 0;
+  QD_TRY(out.lock(&stale));
+  log.open(out.builds() + "/build.log");
+  if (stale) log.line("已清除已退出的构建进程 " + std::to_string(stale) + " 留下的锁");
+  return Ok{};
+}
+
 BuildReport run_build(const BuildOptions& o) {
   BuildReport r;
+  OutputDir out(o.output_dir, o.keep_builds);
+  Log log(o);
+  if (Status s = lock_output(out, log); !s.ok()) return fail(r, s.error());
   auto checked = read_and_check(o, &r);
   if (!checked.ok()) return fail(r, checked.error());
   Catalog& catalog = checked.value();
@@ -184,6 +351,12 @@ BuildReport run_build(const BuildOptions& o) {
     return fail(r, s.error());
   }
   fill_known_codes(catalog, reg);
+  crash_point("codes");
+  // The last published list: versions, changes, and what is kept (沿用上期).
+  if (Status s = apply_history(catalog, reg); !s.ok()) {
+    reg.rollback();
+    return fail(r, s.error());
+  }
   // Characters no installed font can print are findings (TEXT-CHARS), made
   // before the writers so the review report lists them.
   auto fonts = guide_fonts(fonts_config(o));
@@ -195,18 +368,22 @@ BuildReport run_build(const BuildOptions& o) {
   catalog.sort_findings();
   count(catalog, &r);
 
-  if (Status s = write_outputs(catalog, o, true, "", &r); !s.ok()) {
+  if (Status s = write_outputs(catalog, o, true, "", &r, out, log); !s.ok()) {
     // Nothing was published: the registry stays as it was.
     reg.rollback();
     return fail(r, s.error());
   }
   if (Status s = reg.commit(); !s.ok()) return fail(r, s.error());
-  r.exit_code = r.unreadable > 0 ? 1 : 0;
+  r.failed_departments = catalog.failed_departments;
+  r.exit_code = (r.unreadable > 0 || !r.failed_departments.empty()) ? 1 : 0;
   return r;
 }
 
 BuildReport run_forms(const BuildOptions& o) {
   BuildReport r;
+  OutputDir out(o.output_dir, o.keep_builds);
+  Log log(o);
+  if (Status s = lock_output(out, log); !s.ok()) return fail(r, s.error());
   auto checked = read_and_check(o, &r);
   if (!checked.ok()) return fail(r, checked.error());
   Catalog& catalog = checked.value();
@@ -216,7 +393,7 @@ BuildReport run_forms(const BuildOptions& o) {
     if (registry.ok()) fill_known_codes(catalog, *registry.value());
   }
   count(catalog, &r);
-  if (Status s = write_outputs(catalog, o, false, "forms", &r); !s.ok()) return fail(r, s.error());
+  if (Status s = write_outputs(catalog, o, false, "forms", &r, out, log); !s.ok()) return fail(r, s.error());
   r.exit_code = r.unreadable > 0 ? 1 : 0;
   return r;
 }

@@ -19,6 +19,9 @@ struct BuildOptions {
   std::string registry_path;   // overrides the settings when set
   Date build_date;
   bool quiet = false;
+  int jobs = 1;                // worker processes for rendering
+  bool full = false;           // render everything, reuse nothing
+  int keep_builds = 7;         // earlier builds kept in <output>.builds/
 };
 
 // What a run did, for the exit code and the summary line.
@@ -28,6 +31,8 @@ struct BuildReport {
   int items = 0, published = 0;
   int errors = 0, warnings = 0;
   std::vector<std::string> written;  // output files, relative to output_dir
+  int rendered = 0, reused = 0;      // parts rendered / copied from the last build
+  std::vector<std::string> failed_departments;  // kept their last published items
   std::string message;               // a configuration error, if any
 };
 

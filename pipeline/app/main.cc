@@ -6,7 +6,9 @@
 // has errors), 2 usage or configuration error.
 #include <CLI/CLI.hpp>
 #include <ctime>
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "app/build.h"
 
@@ -30,7 +32,16 @@ void summarize(const char* what, const qd::BuildReport& r, bool quiet) {
   std::cerr << "qingdan " << what << ": 读取 " << r.files << " 个部门文件（" << r.unreadable
             << " 个无法读取），事项 " << r.items << " 个，发布 " << r.published << " 个；错误 "
             << r.errors << " 个，警告 " << r.warnings << " 个；写出 " << r.written.size()
-            << " 个文件\n";
+            << " 个文件";
+  if (r.rendered + r.reused > 0)
+    std::cerr << "（重新生成 " << r.rendered << " 个部分，沿用上次 " << r.reused << " 个）";
+  std::cerr << "\n";
+  if (!r.failed_departments.empty()) {
+    std::cerr << "qingdan " << what << ": 以下部门本期失败，沿用上期已公布的事项：";
+    for (size_t i = 0; i < r.failed_departments.size(); ++i)
+      std::cerr << (i ? "、" : "") << r.failed_departments[i];
+    std::cerr << "\n";
+  }
 }
 
 }  // namespace
@@ -41,6 +52,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "显示所有命令的帮助");
 
   qd::BuildOptions options;
+  options.jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string date_text;
   auto add_common = [&](CLI::App* cmd) {
     cmd->add_option("--input", options.input_dir, "输入目录（含 county.toml）")->capture_default_str();
@@ -50,10 +62,15 @@ int main(int argc, char** argv) {
     cmd->add_option("--templates", options.templates_dir, "版式模板目录（默认为程序所在源码树的 templates/）");
     cmd->add_option("--fonts", options.fonts_config, "字体配置文件（默认为 fonts/fonts.toml）");
     cmd->add_flag("--quiet,-q", options.quiet, "只在出错时输出");
+    cmd->add_option("--jobs,-j", options.jobs, "并行渲染的进程数（默认为处理器核数）")
+        ->check(CLI::Range(1, 256));
+    cmd->add_option("--keep", options.keep_builds, "保留的历次构建数（在 <输出目录>.builds/ 中）")
+        ->capture_default_str()->check(CLI::Range(0, 1000));
   };
 
   CLI::App* build = app.add_subcommand("build", "运行全部环节并写出全部成果");
   add_common(build);
+  build->add_flag("--full", options.full, "全部重新生成，不沿用上次构建的文件");
   CLI::App* forms = app.add_subcommand("forms", "为每个部门生成预填的填报表格（output/forms/）");
   add_common(forms);
   CLI::App* check = app.add_subcommand("check", "单独审核部门填报的工作簿，报送前自查");

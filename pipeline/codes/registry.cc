@@ -33,11 +33,17 @@ CREATE INDEX IF NOT EXISTS items_by_basic ON items(basic_code);
 CREATE TABLE IF NOT EXISTS counters(
   scope TEXT PRIMARY KEY,
   next  INTEGER NOT NULL);
--- Last published content of each item (JSON text), for keeping last-good versions.
-CREATE TABLE IF NOT EXISTS published(
+-- The published list: each item's last published content (canonical JSON),
+-- so a later build keeps it when the department's file fails (沿用上期) and
+-- says what changed. version: the build date its content was first
+-- published; approved: the date of the decision that approved it.
+CREATE TABLE IF NOT EXISTS published_items(
   impl_code  TEXT PRIMARY KEY,
+  department TEXT NOT NULL,
+  name       TEXT NOT NULL,
   content    TEXT NOT NULL,
-  build_date TEXT NOT NULL);
+  version    TEXT NOT NULL,
+  approved   TEXT NOT NULL DEFAULT '');
 )sql";
 
 // Checks a build date is an ISO date "YYYY-MM-DD".
@@ -548,22 +554,33 @@ Result<std::string> Registry::next_sub_code(const std::string& prefix9) {
   return reg_error(kFormatPrefix, "主项 " + prefix9 + " 下的子项序号 001–999 已用完");
 }
 
-Status Registry::save_published(const std::string& impl_code, const std::string& content_json,
-                                const std::string& build_date) {
+Status Registry::save_published(const PublishedRecord& r) {
   Stmt& q = stmt(
-      "INSERT INTO published(impl_code, content, build_date) VALUES (?, ?, ?) "
-      "ON CONFLICT(impl_code) DO UPDATE SET content = excluded.content, "
-      "build_date = excluded.build_date");
-  q.reset().bind(1, impl_code).bind(2, content_json).bind(3, build_date);
+      "INSERT INTO published_items(impl_code, department, name, content, version, approved) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(impl_code) DO UPDATE SET "
+      "department = excluded.department, name = excluded.name, content = excluded.content, "
+      "version = excluded.version, approved = excluded.approved");
+  q.reset().bind(1, r.impl_code).bind(2, r.department).bind(3, r.name).bind(4, r.content)
+      .bind(5, r.version).bind(6, r.approved);
   if (!q.run()) return db_error("保存发布内容");
   return Ok{};
 }
 
-std::optional<std::string> Registry::published_content(const std::string& impl_code) const {
-  Stmt& q = stmt("SELECT content FROM published WHERE impl_code = ?");
+Status Registry::unpublish(const std::string& impl_code) {
+  Stmt& q = stmt("DELETE FROM published_items WHERE impl_code = ?");
   q.reset().bind(1, impl_code);
-  std::optional<std::string> out;
-  if (q.step() == SQLITE_ROW) out = q.text(0);
+  if (!q.run()) return db_error("撤下发布内容");
+  return Ok{};
+}
+
+std::vector<PublishedRecord> Registry::published_items() const {
+  Stmt& q = stmt(
+      "SELECT impl_code, department, name, content, version, approved FROM published_items "
+      "ORDER BY impl_code");
+  q.reset();
+  std::vector<PublishedRecord> out;
+  while (q.step() == SQLITE_ROW)
+    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
   q.reset();
   return out;
 }

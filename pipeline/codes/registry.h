@@ -67,6 +67,14 @@ struct RegistryEntry {
       status /*在用/暂停/取消*/, first_date, last_date;
 };
 
+// One item of the published list as the registry keeps it.
+struct PublishedRecord {
+  std::string impl_code, department, name;
+  std::string content;   // item_content_json()
+  std::string version;   // YYYY-MM-DD: first published with this content
+  std::string approved;  // YYYY-MM-DD: date of the decision that approved it
+};
+
 class Registry {
  public:
   // Opens (creating if needed) the registry file and its schema; the
@@ -103,12 +111,13 @@ class Registry {
   std::optional<RegistryEntry> find_by_name(const std::string& department,
                                             const std::string& name) const;
 
-  // Stores the content of a published item (replacing the previous one), so
-  // a later build can keep the last good version.
-  Status save_published(const std::string& impl_code, const std::string& content_json,
-                        const std::string& build_date);
-  // The last published content of an item, if any.
-  std::optional<std::string> published_content(const std::string& impl_code) const;
+  // Stores a published item (replacing its previous content), so a later
+  // build can keep the last good version and say what changed.
+  Status save_published(const PublishedRecord& record);
+  // Takes an item off the published list (it was retired).
+  Status unpublish(const std::string& impl_code);
+  // The published list as the last committed build left it, by impl_code.
+  std::vector<PublishedRecord> published_items() const;
 
  private:
   class Stmt;

@@ -307,13 +307,13 @@ TEST_F(RegistryTest, RollbackRestoresPreviousState) {
   ren.impl_code = a.impl_code;
   ok(ren, kNight2);
   ASSERT_TRUE(reg_->retire(a.impl_code, kNight2).ok());
-  ASSERT_TRUE(reg_->save_published(a.impl_code, "{}", kNight2).ok());
+  ASSERT_TRUE(reg_->save_published({a.impl_code, "县市场监督管理局", "甲", "{}", kNight2, kNight2}).ok());
   reg_->rollback();
   auto all = reg_->entries();
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].name, "甲");
   EXPECT_EQ(all[0].status, "在用");
-  EXPECT_FALSE(reg_->published_content(a.impl_code));
+  EXPECT_TRUE(reg_->published_items().empty());
   // The rolled-back sequence was never handed out, so it is offered again.
   EXPECT_EQ(ok(local("县市场监督管理局", "05", kAgencyA, "丙"), kNight2).basic_code,
             "130105002000");
@@ -321,12 +321,21 @@ TEST_F(RegistryTest, RollbackRestoresPreviousState) {
   EXPECT_EQ(reg_->entries().size(), 2u);
 }
 
-TEST_F(RegistryTest, PublishedContent) {
-  EXPECT_FALSE(reg_->published_content("x"));
-  ASSERT_TRUE(reg_->save_published("x", R"({"v":1})", kNight1).ok());
-  ASSERT_TRUE(reg_->save_published("x", R"({"v":2})", kNight2).ok());
+TEST_F(RegistryTest, PublishedItemsKeepTheLastContentAndCanBeTakenOff) {
+  EXPECT_TRUE(reg_->published_items().empty());
+  ASSERT_TRUE(reg_->save_published({"y", "县民政局", "乙", R"({"v":1})", kNight1, kNight1}).ok());
+  ASSERT_TRUE(reg_->save_published({"x", "县民政局", "甲", R"({"v":1})", kNight1, kNight1}).ok());
+  ASSERT_TRUE(reg_->save_published({"x", "县民政局", "甲（改）", R"({"v":2})", kNight2, "2017-10-09"}).ok());
   reopen();
-  EXPECT_EQ(reg_->published_content("x").value_or(""), R"({"v":2})");
+  auto all = reg_->published_items();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].impl_code, "x");
+  EXPECT_EQ(all[0].name, "甲（改）");
+  EXPECT_EQ(all[0].content, R"({"v":2})");
+  EXPECT_EQ(all[0].version, kNight2);
+  EXPECT_EQ(all[0].approved, "2017-10-09");
+  ASSERT_TRUE(reg_->unpublish("y").ok());
+  ASSERT_EQ(reg_->published_items().size(), 1u);
 }
 
 TEST_F(RegistryTest, EntriesOrderedByImplCode) {

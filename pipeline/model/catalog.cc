@@ -38,6 +38,15 @@ std::string_view severity_id(Severity s) {
   return "";
 }
 
+std::string_view change_label(ItemChange::Kind kind) {
+  switch (kind) {
+    case ItemChange::Kind::Added: return "新增";
+    case ItemChange::Kind::Changed: return "变更";
+    case ItemChange::Kind::Retired: return "取消";
+  }
+  return "";
+}
+
 void Catalog::report(Finding f, Item* item) {
   if (item) {
     if (f.item.empty()) f.item = item->get(El::Name);

@@ -190,6 +190,30 @@ struct Submission {
   Place date_at;
 };
 
+// One changed value of an item: the element or sub-table cell, old and new.
+struct FieldChange {
+  std::string label;  // "承诺办结时限", "申请材料 2「材料名称」"
+  std::string before, after;
+};
+
+// How an item of the published list changed since the last build (动态调整).
+struct ItemChange {
+  enum class Kind { Added, Changed, Retired };
+  Kind kind = Kind::Added;
+  std::string impl_code, department, name;
+  std::vector<FieldChange> fields;  // Changed: every changed value, old → new
+};
+
+// "新增", "变更", "取消".
+std::string_view change_label(ItemChange::Kind kind);
+
+// A printed file that changed since the last build and must be reprinted.
+struct Reprint {
+  std::string kind;   // "窗口海报", "一次性告知单", "办事指南"
+  std::string path;   // relative to output/
+  std::string where;  // the hall (posters) or the department
+};
+
 // The whole county as the pipeline sees it during one build.
 struct Catalog {
   Settings settings;
@@ -200,6 +224,14 @@ struct Catalog {
   std::vector<PublicEntry> public_list;
   std::vector<Decision> decisions;
   std::vector<Finding> findings;
+  // Set by the history stage: what changed since the last published build,
+  // and the departments whose file failed or whose items all failed (their
+  // last published items are kept: 沿用上期).
+  std::vector<ItemChange> changes;
+  std::vector<std::string> failed_departments;
+  // Set by the build before the change report is planned: printed files
+  // that differ from the last build.
+  std::vector<Reprint> reprints;
 
   // Records a finding; item findings also count against the item.
   void report(Finding f, Item* item = nullptr);

@@ -3,6 +3,8 @@
 // is one writer and one row in writers().
 #pragma once
 
+#include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,13 +28,56 @@ struct OutputContext {
 using WriteFn = Status (*)(const Catalog& catalog, const OutputContext& ctx,
                            std::vector<std::string>* written);
 
+// What outputs are made from, as SHA-256 digests (see digests.h): the
+// nightly build compares a part's digest with last night's and copies the
+// files instead of rendering them again when it is unchanged.
+struct Digests {
+  // The program, the templates, the fonts and the county settings.
+  std::string base;
+  // Everything: base, the build date, every input file, every item's codes,
+  // version and state. What a whole-county output (lists, review) is made from.
+  std::string catalog;
+  // One item's published content, codes, version and state (not its cells).
+  std::map<const Item*, std::string> items;
+
+  // The digest of an item (empty for an item not in the catalog).
+  const std::string& item(const Item* it) const;
+  // The digest of a part made from these items, the base and `extra`
+  // (anything else it prints: a department's name, a hall's hours …).
+  std::string of(std::string_view writer, std::string_view part,
+                 const std::vector<const Item*>& items, std::string_view extra = {}) const;
+};
+
+// One unit of output: a file (or a few files made together) with the digest
+// of what it is made from. Parts render independently of each other, in any
+// order and in parallel worker processes.
+struct Part {
+  std::string id;         // unique in the build: the (first) path it writes
+  std::string made_from;  // Digests: equal digest, equal files
+  int phase = 0;          // 1: runs after all phase-0 parts (reads their files)
+  double cost = 1;        // rough rendering cost (pages); big parts start first
+  std::function<Status(const OutputContext&, std::vector<std::string>* written)> render;
+};
+
+// Splits one kind of output into parts.
+using PlanFn = Result<std::vector<Part>> (*)(const Catalog& catalog, const OutputContext& ctx,
+                                             const Digests& digests);
+
 // One row of the output table.
 struct WriterInfo {
   std::string_view name;     // "lists", "review", "forms" …
   std::string_view summary;  // Chinese, for --help and logs
-  WriteFn write;
+  WriteFn write;             // the whole output at once
   bool in_build;             // run by `qingdan build` (forms has its own command)
+  PlanFn plan = nullptr;     // its parts; none: one part, `write`, made from
+                             // Digests::catalog
+  int phase = 0;             // the phase of the single part when plan is none
+  bool plan_last = false;    // planned after the others (reads Catalog::reprints)
 };
+
+// The parts of a writer: its plan, or one part that runs `write`.
+Result<std::vector<Part>> plan_parts(const WriterInfo& writer, const Catalog& catalog,
+                                     const OutputContext& ctx, const Digests& digests);
 
 // Every output, in the order a build runs them.
 std::span<const WriterInfo> writers();

@@ -1,6 +1,8 @@
 // The output table: every writer with its name and summary.
 #include "writers/writer.h"
 
+#include "base/sha256.h"
+
 #include "writers/forms/forms.h"
 #include "writers/guides/guides.h"
 #include "writers/lists/lists.h"
@@ -18,12 +20,42 @@ const WriterInfo kWriters[] = {
     {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true},
     {"guides", "各部门办事指南和全县汇编（.pdf）", write_guides, true},
     {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true},
-    {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true},
+    {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true, nullptr, /*phase=*/1},
 };
 
 }  // namespace
 
 std::span<const WriterInfo> writers() { return kWriters; }
+
+const std::string& Digests::item(const Item* it) const {
+  static const std::string kNone;
+  auto found = items.find(it);
+  return found == items.end() ? kNone : found->second;
+}
+
+std::string Digests::of(std::string_view writer, std::string_view part,
+                        const std::vector<const Item*>& list, std::string_view extra) const {
+  Sha256 h;
+  h.field(base).field(writer).field(part).field(extra);
+  for (const Item* it : list) h.field(item(it));
+  return h.hex();
+}
+
+Result<std::vector<Part>> plan_parts(const WriterInfo& w, const Catalog& catalog,
+                                     const OutputContext& ctx, const Digests& digests) {
+  if (w.plan) return w.plan(catalog, ctx, digests);
+  Part p;
+  p.id = std::string(w.name);
+  p.made_from = Sha256().field(digests.catalog).field(w.name).hex();
+  p.phase = w.phase;
+  p.cost = 10;
+  WriteFn write = w.write;
+  const Catalog* c = &catalog;
+  p.render = [write, c](const OutputContext& ctx, std::vector<std::string>* written) {
+    return write(*c, ctx, written);
+  };
+  return std::vector<Part>{std::move(p)};
+}
 
 const WriterInfo* find_writer(std::string_view name) {
   for (const WriterInfo& w : kWriters)

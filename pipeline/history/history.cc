@@ -1,0 +1,134 @@
+#include "history/history.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "model/item_json.h"
+
+namespace qd {
+
+namespace {
+
+// The finding that says an item's last published version stays published.
+void report_carried(Catalog& c, const Item& kept, const std::string& why) {
+  Finding f;
+  f.at = Place{kept.file};
+  f.rule = "CARRIED-OVER";
+  f.severity = Severity::Report;
+  f.department = kept.department;
+  f.item = kept.get(El::Name);
+  f.message = "沿用上期：" + why + "，继续公布" + kept.version.chinese() + "版本的「" +
+              kept.get(El::Name) + "」（实施编码 " + kept.get(El::ImplCode) + "）。";
+  c.report(std::move(f));
+}
+
+// The last published version of an item, rebuilt from the registry.
+Result<Item> kept_item(const PublishedRecord& r, const std::string& registry_path) {
+  auto item = item_from_content_json(r.content, registry_path);
+  if (!item.ok()) return item.error();
+  Item& it = item.value();
+  if (it.department.empty()) it.department = r.department;
+  if (it.get(El::ImplCode).empty()) it.field(El::ImplCode).text = r.impl_code;
+  it.state = ItemState::Published;
+  it.carried_over = true;
+  parse_date(r.version, &it.version);
+  return item;
+}
+
+}  // namespace
+
+Status apply_history(Catalog& c, Registry& reg) {
+  const std::string tonight = c.build_date.iso();
+  const std::string origin = c.settings.registry_path.empty() ? "编码库" : c.settings.registry_path;
+  std::map<std::string, PublishedRecord> before;
+  for (PublishedRecord& r : reg.published_items()) before.emplace(r.impl_code, std::move(r));
+
+  // Departments whose file failed, or whose items all failed.
+  std::set<std::string> failed;
+  for (const Submission& s : c.submissions)
+    if (!s.readable) failed.insert(s.department);
+  std::map<std::string, std::pair<int, int>> tally;  // department → (items, published)
+  for (const Item& it : c.items) {
+    auto& t = tally[it.department];
+    ++t.first;
+    t.second += it.state == ItemState::Published;
+  }
+  for (const auto& [dept, t] : tally)
+    if (t.first > 0 && t.second == 0) failed.insert(dept);
+
+  std::set<std::string> seen;      // impl codes published or retired tonight
+  std::vector<Item> carried;
+  for (Item& it : c.items) {
+    const std::string& code = it.get(El::ImplCode);
+    if (code.empty()) continue;
+    if (it.state == ItemState::Retired) {
+      if (before.count(code)) {
+        seen.insert(code);
+        c.changes.push_back({ItemChange::Kind::Retired, code, it.department, it.get(El::Name), {}});
+        QD_TRY(reg.unpublish(code));
+      }
+      continue;
+    }
+    if (it.state != ItemState::Published) continue;
+    seen.insert(code);
+    const std::string content = item_content_json(it);
+    const std::string approved = it.decision ? it.decision->date.iso() : tonight;
+    auto old = before.find(code);
+    if (old == before.end()) {
+      it.version = c.build_date;
+      c.changes.push_back({ItemChange::Kind::Added, code, it.department, it.get(El::Name), {}});
+    } else if (old->second.content == content) {
+      parse_date(old->second.version, &it.version);
+      continue;  // nothing to save
+    } else if (approved > old->second.approved) {
+      it.version = c.build_date;
+      auto was = item_from_content_json(old->second.content, origin);
+      std::vector<FieldChange> fields;
+      if (was.ok()) fields = item_changes(was.value(), it);
+      c.changes.push_back({ItemChange::Kind::Changed, code, it.department, it.get(El::Name),
+                           std::move(fields)});
+    } else {
+      // Changed, but the latest approval is the one the kept version had.
+      it.state = ItemState::Pending;
+      Finding f;
+      f.at = it.at;
+      f.rule = "CONTENT-UNAPPROVED";
+      f.severity = Severity::Warning;
+      f.message = "内容与已公布的版本不同，需重新审核通过后才能公布；本期沿用上期版本。";
+      c.report(std::move(f), &it);
+      auto kept = kept_item(old->second, origin);
+      if (!kept.ok()) return kept.error();
+      report_carried(c, kept.value(), "修改后的内容尚未审核通过");
+      carried.push_back(std::move(kept.value()));
+      continue;
+    }
+    QD_TRY(reg.save_published({code, it.department, it.get(El::Name), content,
+                               it.version.iso(), approved}));
+  }
+
+  // Published before, not tonight: kept, unless retired.
+  for (const auto& [code, r] : before) {
+    if (seen.count(code)) continue;
+    if (std::any_of(carried.begin(), carried.end(),
+                    [&](const Item& k) { return k.get(El::ImplCode) == code; }))
+      continue;
+    auto kept = kept_item(r, origin);
+    if (!kept.ok()) return kept.error();
+    std::string why = failed.count(r.department)
+                          ? (std::any_of(c.submissions.begin(), c.submissions.end(),
+                                         [&](const Submission& s) {
+                                           return s.department == r.department && !s.readable;
+                                         })
+                                 ? "本部门本期的填报文件无法读取"
+                                 : "本部门本期的事项均未通过审核")
+                          : "本期该事项未通过审核或未填报";
+    report_carried(c, kept.value(), why);
+    carried.push_back(std::move(kept.value()));
+  }
+  for (Item& k : carried) c.items.push_back(std::move(k));
+  c.failed_departments.assign(failed.begin(), failed.end());
+  return Ok{};
+}
+
+}  // namespace qd

@@ -1,0 +1,70 @@
+#include "writers/digests.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "base/sha256.h"
+#include "model/item_json.h"
+
+namespace qd {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Adds what an item prints beyond its content: its state and version.
+void add_item_state(Sha256& h, const Item& it) {
+  h.field(std::to_string(static_cast<int>(it.state)))
+      .field(it.version.valid() ? it.version.iso() : "")
+      .field(it.carried_over ? "沿用" : "")
+      .field(it.renamed ? it.old_name : "");
+}
+
+}  // namespace
+
+std::string tree_digest(const std::string& dir) {
+  std::error_code ec;
+  if (dir.empty() || !fs::is_directory(dir, ec)) return "";
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec))
+    if (it->is_regular_file(ec)) files.push_back(fs::relative(it->path(), dir, ec).string());
+  std::sort(files.begin(), files.end());
+  Sha256 h;
+  for (const std::string& f : files)
+    h.field(f).field(sha256_file((fs::path(dir) / f).string()));
+  return h.hex();
+}
+
+Digests compute_digests(const Catalog& catalog, const DigestInputs& in) {
+  Digests d;
+  Sha256 base;
+  base.field("qingdan-digest-1");
+  base.field(in.program.empty() ? "" : sha256_file(in.program));
+  base.field(tree_digest(in.templates_dir));
+  base.field(in.fonts_config.empty() ? "" : sha256_file(in.fonts_config));
+  for (const std::string& f : in.font_files) {
+    std::error_code ec;
+    auto size = fs::file_size(f, ec);
+    auto mtime = fs::last_write_time(f, ec).time_since_epoch().count();
+    base.field(f).field(std::to_string(ec ? 0 : size)).field(std::to_string(ec ? 0 : mtime));
+  }
+  base.field(catalog.settings.file.empty() ? "" : sha256_file(catalog.settings.file));
+  d.base = base.hex();
+
+  Sha256 all;
+  all.field(d.base).field(catalog.build_date.iso()).field(tree_digest(in.input_dir));
+  for (const Item& it : catalog.items) {
+    std::string content = item_content_json(it);
+    Sha256 h;
+    h.field(content);
+    add_item_state(h, it);
+    std::string digest = h.hex();
+    d.items.emplace(&it, digest);
+    all.field(digest);
+  }
+  d.catalog = all.hex();
+  return d;
+}
+
+}  // namespace qd
