@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <system_error>
 #include <unistd.h>
@@ -126,23 +127,40 @@ std::vector<std::string> font_files(const std::string& config) {
   return out;
 }
 
-// Which printed outputs a hall must reprint: the parts of the posters,
-// notices and guides whose digest differs from the last build's.
-std::vector<Reprint> reprints(const std::vector<PlannedPart>& parts, const Manifest* previous) {
+// The printed parts of a build (posters, notices, guides) by id, with the
+// digest of what each is made from, as JSON: the registry keeps it with the
+// published list, so tomorrow's reprint list compares with what was really
+// published (not with an output a crash left uncommitted).
+constexpr const char* kPrintedPartsKey = "printed_parts";
+const std::map<std::string, std::string, std::less<>>& printed_kinds() {
   static const std::map<std::string, std::string, std::less<>> kPrinted = {
       {"posters", "窗口海报"}, {"notices", "一次性告知单"}, {"guides", "办事指南"}};
+  return kPrinted;
+}
+
+std::string printed_parts_json(const std::vector<PlannedPart>& parts) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const PlannedPart& p : parts)
+    if (printed_kinds().count(p.writer)) o[p.part.id] = p.part.made_from;
+  return o.dump();
+}
+
+// Which printed outputs a hall must reprint: the printed parts whose digest
+// differs from the last published build's (`before`: printed_parts_json).
+std::vector<Reprint> reprints(const std::vector<PlannedPart>& parts, const std::string& before) {
+  nlohmann::json was = nlohmann::json::parse(before, nullptr, false);
+  if (!was.is_object()) was = nlohmann::json::object();
   std::vector<Reprint> out;
   for (const PlannedPart& p : parts) {
-    auto kind = kPrinted.find(p.writer);
-    if (kind == kPrinted.end()) continue;
-    const ManifestPart* before = previous ? previous->part(p.part.id) : nullptr;
-    if (before && before->made_from == p.part.made_from) continue;
+    auto kind = printed_kinds().find(p.writer);
+    if (kind == printed_kinds().end()) continue;
+    auto old = was.find(p.part.id);
+    if (old != was.end() && old->is_string() && old->get<std::string>() == p.part.made_from) continue;
     // posters/<大厅>/<窗口>.pdf, notices/<部门>/<事项>.pdf, guides/<部门>.pdf
     fs::path path(p.part.id);
     std::string where;
-    auto it = path.begin();
-    if (it != path.end() && ++it != path.end()) where = fs::path(*it).stem().string();
-    if (p.writer != "guides" && std::distance(path.begin(), path.end()) > 2) where = std::next(path.begin())->string();
+    if (std::distance(path.begin(), path.end()) > 2) where = std::next(path.begin())->string();
+    else where = path.stem().string();
     out.push_back({kind->second, p.part.id, where});
   }
   return out;
@@ -182,8 +200,13 @@ ManifestFile describe(const fs::path& root, const std::string& rel, const std::s
 }
 
 // Plans, renders (or copies) and publishes the outputs of `selected` writers.
+// `reg`: the registry of a build (nullptr for forms), which keeps the
+// printed parts; `new_version`: tonight's changes make a new list version,
+// whose reprint list is computed and saved (else the change log of the
+// current version, read by apply_history, stands).
 Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers,
-                     std::string_view only, BuildReport* r, OutputDir& out, Log& log) {
+                     std::string_view only, BuildReport* r, OutputDir& out, Log& log,
+                     Registry* reg = nullptr, bool new_version = false) {
   auto staging = out.begin_staging();
   if (!staging.ok()) return staging.error();
   crash_point("staging");
@@ -200,7 +223,7 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
 
   OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o)};
   Digests digests = compute_digests(
-      catalog, {"/proc/self/exe", ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config), o.input_dir});
+      catalog, {"/proc/self/exe", ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config)});
 
   std::vector<PlannedPart> parts;
   std::vector<const WriterInfo*> selected;
@@ -209,7 +232,10 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
   // The change report lists the printed files that changed, so it is
   // planned after the others.
   for (int pass = 0; pass < 2; ++pass) {
-    if (pass == 1) catalog.reprints = reprints(parts, previous);
+    if (pass == 1 && reg && new_version) {
+      catalog.reprints = reprints(parts, reg->state(kPrintedPartsKey).value_or(""));
+      QD_TRY(save_change_log(catalog, *reg));
+    }
     for (const WriterInfo* w : selected) {
       if (w->plan_last != (pass == 1)) continue;
       auto planned = plan_parts(*w, catalog, ctx, digests);
@@ -217,6 +243,7 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
       for (Part& p : planned.value()) parts.push_back({std::string(w->name), std::move(p)});
     }
   }
+  if (reg) QD_TRY(reg->set_state(kPrintedPartsKey, printed_parts_json(parts)));
   log.line("输出 " + std::to_string(parts.size()) + " 个部分，" + std::to_string(o.jobs) + " 个进程 …");
 
   ScheduleOptions so;
@@ -353,10 +380,12 @@ BuildReport run_build(const BuildOptions& o) {
   fill_known_codes(catalog, reg);
   crash_point("codes");
   // The last published list: versions, changes, and what is kept (沿用上期).
-  if (Status s = apply_history(catalog, reg); !s.ok()) {
+  auto history = apply_history(catalog, reg);
+  if (!history.ok()) {
     reg.rollback();
-    return fail(r, s.error());
+    return fail(r, history.error());
   }
+  const bool new_version = history.value();
   // Characters no installed font can print are findings (TEXT-CHARS), made
   // before the writers so the review report lists them.
   auto fonts = guide_fonts(fonts_config(o));
@@ -368,7 +397,8 @@ BuildReport run_build(const BuildOptions& o) {
   catalog.sort_findings();
   count(catalog, &r);
 
-  if (Status s = write_outputs(catalog, o, true, "", &r, out, log); !s.ok()) {
+  if (Status s = write_outputs(catalog, o, true, "", &r, out, log, &reg, new_version);
+      !s.ok()) {
     // Nothing was published: the registry stays as it was.
     reg.rollback();
     return fail(r, s.error());

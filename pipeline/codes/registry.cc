@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS counters(
 -- so a later build keeps it when the department's file fails (沿用上期) and
 -- says what changed. version: the build date its content was first
 -- published; approved: the date of the decision that approved it.
+-- Small documents the build keeps between nights (the last change log).
+CREATE TABLE IF NOT EXISTS state(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS published_items(
   impl_code  TEXT PRIMARY KEY,
   department TEXT NOT NULL,
@@ -571,6 +575,23 @@ Status Registry::unpublish(const std::string& impl_code) {
   q.reset().bind(1, impl_code);
   if (!q.run()) return db_error("撤下发布内容");
   return Ok{};
+}
+
+Status Registry::set_state(const std::string& key, const std::string& value) {
+  Stmt& q = stmt("INSERT INTO state(key, value) VALUES (?, ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  q.reset().bind(1, key).bind(2, value);
+  if (!q.run()) return db_error("保存构建状态");
+  return Ok{};
+}
+
+std::optional<std::string> Registry::state(const std::string& key) const {
+  Stmt& q = stmt("SELECT value FROM state WHERE key = ?");
+  q.reset().bind(1, key);
+  std::optional<std::string> out;
+  if (q.step() == SQLITE_ROW) out = q.text(0);
+  q.reset();
+  return out;
 }
 
 std::vector<PublishedRecord> Registry::published_items() const {

@@ -118,6 +118,9 @@ class Registry {
   Status unpublish(const std::string& impl_code);
   // The published list as the last committed build left it, by impl_code.
   std::vector<PublishedRecord> published_items() const;
+  // A small document kept between builds (the last change log), by key.
+  Status set_state(const std::string& key, const std::string& value);
+  std::optional<std::string> state(const std::string& key) const;
 
  private:
   class Stmt;

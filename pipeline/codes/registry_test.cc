@@ -338,6 +338,14 @@ TEST_F(RegistryTest, PublishedItemsKeepTheLastContentAndCanBeTakenOff) {
   ASSERT_EQ(reg_->published_items().size(), 1u);
 }
 
+TEST_F(RegistryTest, StateKeepsTheLastValueOfAKey) {
+  EXPECT_FALSE(reg_->state("changes"));
+  ASSERT_TRUE(reg_->set_state("changes", "a").ok());
+  ASSERT_TRUE(reg_->set_state("changes", "b").ok());
+  reopen();
+  EXPECT_EQ(reg_->state("changes").value_or(""), "b");
+}
+
 TEST_F(RegistryTest, EntriesOrderedByImplCode) {
   ok(local("县卫生健康局", "06", kAgencyB, "乙"));
   ok(local("县市场监督管理局", "05", kAgencyA, "甲"));

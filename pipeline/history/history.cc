@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "model/item_json.h"
 
 namespace qd {
@@ -36,9 +38,60 @@ Result<Item> kept_item(const PublishedRecord& r, const std::string& registry_pat
   return item;
 }
 
+// The registry key of the change log.
+constexpr const char* kChangeLogKey = "change_log";
+
+// The changes and reprints of a list version as JSON.
+std::string change_log_json(const Catalog& c) {
+  using json = nlohmann::ordered_json;
+  json changes = json::array();
+  for (const ItemChange& ch : c.changes) {
+    json fields = json::array();
+    for (const FieldChange& f : ch.fields) fields.push_back({f.label, f.before, f.after});
+    changes.push_back({{"kind", static_cast<int>(ch.kind)}, {"code", ch.impl_code},
+                       {"department", ch.department}, {"name", ch.name}, {"fields", fields}});
+  }
+  json reprints = json::array();
+  for (const Reprint& r : c.reprints) reprints.push_back({r.kind, r.path, r.where});
+  return json{{"version", c.changes_version.iso()}, {"changes", changes}, {"reprints", reprints}}.dump();
+}
+
+// Reads a change log back into the catalog; a broken log is ignored.
+void load_change_log(Catalog& c, const std::string& text) {
+  using json = nlohmann::json;
+  json o = json::parse(text, nullptr, false);
+  if (!o.is_object()) return;
+  try {
+    parse_date(o.at("version").get<std::string>(), &c.changes_version);
+    for (const json& ch : o.at("changes")) {
+      ItemChange x;
+      x.kind = static_cast<ItemChange::Kind>(ch.at("kind").get<int>());
+      x.impl_code = ch.at("code").get<std::string>();
+      x.department = ch.at("department").get<std::string>();
+      x.name = ch.at("name").get<std::string>();
+      for (const json& f : ch.at("fields"))
+        x.fields.push_back({f.at(0).get<std::string>(), f.at(1).get<std::string>(), f.at(2).get<std::string>()});
+      c.changes.push_back(std::move(x));
+    }
+    for (const json& r : o.at("reprints"))
+      c.reprints.push_back({r.at(0).get<std::string>(), r.at(1).get<std::string>(), r.at(2).get<std::string>()});
+  } catch (const json::exception&) {
+    c.changes.clear();
+    c.reprints.clear();
+    c.changes_version = {};
+  }
+}
+
 }  // namespace
 
-Status apply_history(Catalog& c, Registry& reg) {
+Status save_change_log(const Catalog& c, Registry& reg) {
+  return reg.set_state(kChangeLogKey, change_log_json(c));
+}
+
+namespace {
+
+// Compares tonight's published items with the registry's list (see history.h).
+Status compare_with_published(Catalog& c, Registry& reg) {
   const std::string tonight = c.build_date.iso();
   const std::string origin = c.settings.registry_path.empty() ? "编码库" : c.settings.registry_path;
   std::map<std::string, PublishedRecord> before;
@@ -129,6 +182,18 @@ Status apply_history(Catalog& c, Registry& reg) {
   for (Item& k : carried) c.items.push_back(std::move(k));
   c.failed_departments.assign(failed.begin(), failed.end());
   return Ok{};
+}
+
+}  // namespace
+
+Result<bool> apply_history(Catalog& c, Registry& reg) {
+  QD_TRY(compare_with_published(c, reg));
+  if (!c.changes.empty()) {
+    c.changes_version = c.build_date;
+    return true;
+  }
+  if (auto log = reg.state(kChangeLogKey)) load_change_log(c, *log);
+  return false;
 }
 
 }  // namespace qd

@@ -21,7 +21,15 @@
 
 namespace qd {
 
-// Applies the last published list to the catalog and saves tonight's.
-Status apply_history(Catalog& catalog, Registry& registry);
+// Applies the last published list to the catalog and saves tonight's. When
+// nothing changed tonight, Catalog::changes, changes_version and reprints
+// are those of the current list version, as the night that made it saved
+// them (so the change report is the same from night to night).
+// Returns true when tonight made a new list version (changes not empty).
+Result<bool> apply_history(Catalog& catalog, Registry& registry);
+
+// Saves the catalog's changes and reprints as the current version's change
+// log (after the build has computed the reprints).
+Status save_change_log(const Catalog& catalog, Registry& registry);
 
 }  // namespace qd

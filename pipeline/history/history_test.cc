@@ -145,6 +145,24 @@ TEST_F(HistoryTest, DepartmentWhoseItemsAllFailIsFailedAndKept) {
   EXPECT_EQ(c2.published("县财政局").size(), 1u);
 }
 
+TEST_F(HistoryTest, ANightWithoutChangesShowsTheCurrentVersionsChangeLog) {
+  Catalog c1 = night("2017-09-30");
+  auto fresh = apply_history(c1, *reg_);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_TRUE(fresh.value());
+  c1.reprints = {{"办事指南", "guides/县民政局.pdf", "县民政局"}};
+  ASSERT_TRUE(save_change_log(c1, *reg_).ok());
+  Catalog c2 = night("2017-10-01");
+  auto again = apply_history(c2, *reg_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again.value());
+  EXPECT_EQ(c2.changes_version, (Date{2017, 9, 30}));
+  ASSERT_EQ(c2.changes.size(), 3u);
+  EXPECT_EQ(c2.changes[0].kind, ItemChange::Kind::Added);
+  ASSERT_EQ(c2.reprints.size(), 1u);
+  EXPECT_EQ(c2.reprints[0].path, "guides/县民政局.pdf");
+}
+
 TEST_F(HistoryTest, RetiredItemLeavesThePublishedList) {
   Catalog c1 = night("2017-09-30");
   ASSERT_TRUE(apply_history(c1, *reg_).ok());

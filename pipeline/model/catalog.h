@@ -228,6 +228,8 @@ struct Catalog {
   // and the departments whose file failed or whose items all failed (their
   // last published items are kept: 沿用上期).
   std::vector<ItemChange> changes;
+  Date changes_version;  // the list version these changes made (kept on
+                         // later nights without changes)
   std::vector<std::string> failed_departments;
   // Set by the build before the change report is planned: printed files
   // that differ from the last build.

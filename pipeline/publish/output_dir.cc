@@ -1,5 +1,7 @@
 #include "publish/output_dir.h"
 
+#include "base/test_hooks.h"
+
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <signal.h>
@@ -62,8 +64,8 @@ Status OutputDir::lock(int* stale_pid) {
   int holder = n > 0 ? std::atoi(buf) : 0;
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);
-    return make_error(Place{path}, "另一个构建正在进行（进程 " + std::to_string(holder) +
-                                       "），本次构建未运行；请等它结束后再试");
+    std::string who = holder > 0 ? "（进程 " + std::to_string(holder) + "）" : "";
+    return make_error(Place{path}, "另一个构建正在进行" + who + "，本次构建未运行；请等它结束后再试");
   }
   // We hold the lock: a pid still written there belongs to a build that died
   // without releasing it (flock dies with its process), so the lock was stale.
@@ -115,6 +117,7 @@ Status OutputDir::publish(const std::string& previous_name) {
   std::error_code ec;
   bool had_output = fs::exists(output_, ec);
   QD_TRY(exchange_or_rename(staging_, output_));
+  crash_point("exchanged");
   sync_dir(fs::path(output_).parent_path().string());
   if (had_output) {
     // The staging path now holds the previous build: keep it under its name.

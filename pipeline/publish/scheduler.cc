@@ -20,6 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kSep = '\x1f';
+// The error of a task no worker got to (they all ended abnormally).
+constexpr const char* kNotRun = "未运行：渲染进程异常结束";
 
 // Makes a message safe for the one-line records between processes.
 std::string one_line(std::string s) {
@@ -79,7 +81,7 @@ std::vector<Result<std::vector<std::string>>> run_tasks(
     const std::function<Result<std::vector<std::string>>(int)>& task,
     const std::function<void(int, double)>& finished) {
   std::vector<Result<std::vector<std::string>>> results(
-      n, Result<std::vector<std::string>>(make_error(Place{}, "未运行")));
+      n, Result<std::vector<std::string>>(make_error(Place{}, kNotRun)));
   if (n == 0) return results;
   jobs = std::max(1, std::min(jobs, n));
   if (jobs == 1) {
@@ -273,13 +275,17 @@ Result<ScheduleResult> run_parts(const std::vector<PlannedPart>& parts, const Ou
           result.seconds_by_writer[p.writer] += seconds;
           if (o.on_done) o.on_done(++done, total, p, true);
         });
-    for (size_t t = 0; t < index.size(); ++t) {
-      const PlannedPart& p = parts[index[t]];
-      if (!results[t].ok()) {
+    // The first real error (a task that ran and failed) before any task
+    // that never ran.
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t t = 0; t < index.size(); ++t) {
+        if (results[t].ok() || (pass == 0 && results[t].error().message == kNotRun)) continue;
         Error e = results[t].error();
-        if (e.place.file.empty()) e.place.file = p.part.id;
+        if (e.place.file.empty()) e.place.file = parts[index[t]].part.id;
         return e;
       }
+    for (size_t t = 0; t < index.size(); ++t) {
+      const PlannedPart& p = parts[index[t]];
       result.parts[index[t]].files = results[t].value();
       ++result.rendered;
       ++result.rendered_by_writer[p.writer];

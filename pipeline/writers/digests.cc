@@ -52,17 +52,33 @@ Digests compute_digests(const Catalog& catalog, const DigestInputs& in) {
   base.field(catalog.settings.file.empty() ? "" : sha256_file(catalog.settings.file));
   d.base = base.hex();
 
+  // The whole catalog by content (not the input files' bytes: a workbook
+  // saved again unchanged changes nothing).
   Sha256 all;
-  all.field(d.base).field(catalog.build_date.iso()).field(tree_digest(in.input_dir));
+  all.field(d.base).field(catalog.build_date.iso());
   for (const Item& it : catalog.items) {
-    std::string content = item_content_json(it);
     Sha256 h;
-    h.field(content);
+    h.field(item_content_json(it));
     add_item_state(h, it);
     std::string digest = h.hex();
     d.items.emplace(&it, digest);
-    all.field(digest);
+    all.field(digest).field(it.file).field(it.at.str()).field(std::to_string(it.errors))
+        .field(std::to_string(it.warnings));
   }
+  for (const Finding& f : catalog.findings)
+    all.field(f.at.str()).field(f.rule).field(severity_id(f.severity)).field(f.message)
+        .field(f.department).field(f.item);
+  for (const Submission& s : catalog.submissions)
+    all.field(s.department).field(s.file).field(s.readable ? "1" : "0").field(s.filler)
+        .field(s.phone).field(s.date.iso()).field(s.date_at.str());
+  for (const Decision& x : catalog.decisions)
+    all.field(x.department).field(x.item).field(x.verdict).field(x.opinion).field(x.unit)
+        .field(x.date.iso()).field(x.at.str());
+  for (const ItemChange& ch : catalog.changes) {
+    all.field(std::string(change_label(ch.kind))).field(ch.impl_code).field(ch.department).field(ch.name);
+    for (const FieldChange& f : ch.fields) all.field(f.label).field(f.before).field(f.after);
+  }
+  all.field(catalog.changes_version.iso());
   d.catalog = all.hex();
   return d;
 }

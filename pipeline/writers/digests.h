@@ -16,7 +16,6 @@ struct DigestInputs {
   std::string templates_dir;         // every file in it
   std::string fonts_config;          // fonts/fonts.toml
   std::vector<std::string> font_files;  // resolved font files: path, size and mtime
-  std::string input_dir;             // every file in it (for Digests::catalog)
 };
 
 // The digests of one build.

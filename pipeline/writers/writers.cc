@@ -3,6 +3,7 @@
 
 #include "base/sha256.h"
 
+#include "writers/changes/changes.h"
 #include "writers/forms/forms.h"
 #include "writers/guides/guides.h"
 #include "writers/lists/lists.h"
@@ -17,9 +18,11 @@ namespace {
 const WriterInfo kWriters[] = {
     {"lists", "公布的目录清单和实施清单（.xlsx）", write_lists, true},
     {"review", "审核报告、问题清单和报送情况", write_review, true},
-    {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true},
-    {"guides", "各部门办事指南和全县汇编（.pdf）", write_guides, true},
-    {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true},
+    {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true, plan_forms},
+    {"guides", "各部门办事指南和全县汇编（.pdf）", write_guides, true, plan_guides},
+    {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true, plan_reports},
+    {"changes", "变更情况和待重印清单（.xlsx）", write_changes, true, plan_changes, 0,
+     /*plan_last=*/true},
     {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true, nullptr, /*phase=*/1},
 };
 

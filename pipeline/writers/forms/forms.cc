@@ -4,6 +4,26 @@
 
 namespace qd {
 
+Result<std::vector<Part>> plan_forms(const Catalog& catalog, const OutputContext&,
+                                     const Digests& digests) {
+  std::vector<Part> parts;
+  const Catalog* c = &catalog;
+  for (const DepartmentInfo& dept : catalog.settings.departments) {
+    Part p;
+    p.id = form_path(dept);
+    // Dated by the build (document properties, instructions).
+    p.made_from = digests.of("forms", p.id, form_items(catalog, dept.name),
+                             dept.name + "\t" + dept.number + "\t" + catalog.build_date.iso());
+    p.cost = 1 + static_cast<double>(form_items(catalog, dept.name).size()) / 10;
+    const DepartmentInfo* d = &dept;
+    p.render = [c, d](const OutputContext& ctx, std::vector<std::string>* written) {
+      return write_department_form(*c, ctx, *d, written);
+    };
+    parts.push_back(std::move(p));
+  }
+  return parts;
+}
+
 Status write_forms(const Catalog& catalog, const OutputContext& ctx,
                    std::vector<std::string>* written) {
   for (const DepartmentInfo& d : catalog.settings.departments)

@@ -7,6 +7,10 @@
 namespace qd {
 
 // Writes forms/<部门名>.xlsx for every registered department.
+// One part per department's form.
+Result<std::vector<Part>> plan_forms(const Catalog& catalog, const OutputContext& ctx,
+                                     const Digests& digests);
+
 Status write_forms(const Catalog& catalog, const OutputContext& ctx,
                    std::vector<std::string>* written);
 

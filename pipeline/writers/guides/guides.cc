@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "base/test_hooks.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/template.h"
 
@@ -24,7 +25,12 @@ std::string file_name(std::string name) {
 
 Status write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  // Half a file, then (in the crash tests) a kill: a torn PDF in staging.
+  const std::streamsize half = static_cast<std::streamsize>(bytes.size() / 2);
+  out.write(bytes.data(), half);
+  out.flush();
+  crash_point("mid-pdf");
+  out.write(bytes.data() + half, static_cast<std::streamsize>(bytes.size()) - half);
   out.close();
   if (!out) return make_error(Place{path}, "无法写入办事指南文件");
   return Ok{};
@@ -45,39 +51,92 @@ Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path) {
   return p;
 }
 
-Status write_guides(const Catalog& catalog, const OutputContext& ctx,
-                    std::vector<std::string>* written) {
+namespace {
+
+// What every booklet of a build shares: the template and the fonts.
+struct GuideKit {
+  GuideTemplate tmpl;
+  const pdf::FontLibrary* fonts = nullptr;
+  layout::Fonts metrics;
+};
+
+// Reads the template and the (process-wide cached) fonts.
+Result<GuideKit> guide_kit(const OutputContext& ctx) {
   auto tmpl = read_guide_template((fs::path(ctx.templates_dir) / "guide.xml").string());
   if (!tmpl.ok()) return tmpl.error();
   auto lib = guide_fonts(ctx.fonts_config);
   if (!lib.ok()) return lib.error();
-  const pdf::FontLibrary& fonts = *lib.value();
-  const layout::Fonts metrics = fonts_of(fonts);
-  const Date date = ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
+  GuideKit kit{std::move(tmpl.value()), lib.value(), {}};
+  kit.metrics = fonts_of(*kit.fonts);
+  return kit;
+}
 
+// Renders one booklet to guides/<name>.
+Status write_booklet(const Booklet& b, const GuideKit& kit, const OutputContext& ctx,
+                     const std::string& name, std::vector<std::string>* written) {
   const fs::path dir = fs::path(ctx.output_dir) / "guides";
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return make_error(Place{dir.string()}, "无法创建办事指南文件夹：" + ec.message());
+  auto bytes = render_booklet(b, kit.tmpl.frame, *kit.fonts);
+  if (!bytes.ok()) return bytes.error();
+  QD_TRY(write_file((dir / name).string(), bytes.value()));
+  written->push_back("guides/" + name);
+  return Ok{};
+}
 
-  auto write = [&](const Booklet& b, const std::string& name) -> Status {
-    auto bytes = render_booklet(b, tmpl->frame, fonts);
-    if (!bytes.ok()) return bytes.error();
-    QD_TRY(write_file((dir / name).string(), bytes.value()));
-    written->push_back("guides/" + name);
-    return Ok{};
-  };
+// The file name of the county's compilation.
+std::string county_booklet_name(const Catalog& catalog) {
+  return file_name(catalog.settings.county + "政务服务事项办事指南汇编") + ".pdf";
+}
 
-  bool any = false;
+}  // namespace
+
+Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContext&,
+                                      const Digests& digests) {
+  std::vector<Part> parts;
+  const Catalog* c = &catalog;
   for (const DepartmentInfo& dept : catalog.settings.departments) {
-    if (catalog.published(dept.name).empty()) continue;
-    any = true;
-    QD_TRY(write(lay_out_department(catalog, dept, tmpl.value(), metrics, date),
-                 file_name(dept.name) + ".pdf"));
+    auto items = catalog.published(dept.name);
+    if (items.empty()) continue;
+    const std::string name = file_name(dept.name) + ".pdf";
+    Part p;
+    p.id = "guides/" + name;
+    p.made_from = digests.of("guides", p.id, items, dept.name + "\t" + dept.short_name);
+    p.cost = static_cast<double>(items.size());
+    const DepartmentInfo* d = &dept;
+    p.render = [c, d, name](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+      auto kit = guide_kit(ctx);
+      if (!kit.ok()) return kit.error();
+      const Date version = c->version_of(c->published(d->name));
+      return write_booklet(lay_out_department(*c, *d, kit->tmpl, kit->metrics, version), *kit, ctx,
+                           name, written);
+    };
+    parts.push_back(std::move(p));
   }
-  if (any)
-    QD_TRY(write(lay_out_county(catalog, tmpl.value(), metrics, date),
-                 file_name(catalog.settings.county + "政务服务事项办事指南汇编") + ".pdf"));
+  auto all = catalog.published();
+  if (!all.empty()) {
+    Part p;
+    const std::string name = county_booklet_name(catalog);
+    p.id = "guides/" + name;
+    p.made_from = digests.of("guides", p.id, all);
+    p.cost = static_cast<double>(all.size());
+    p.render = [c, name](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+      auto kit = guide_kit(ctx);
+      if (!kit.ok()) return kit.error();
+      return write_booklet(lay_out_county(*c, kit->tmpl, kit->metrics, c->version()), *kit, ctx,
+                           name, written);
+    };
+    parts.push_back(std::move(p));
+  }
+  return parts;
+}
+
+Status write_guides(const Catalog& catalog, const OutputContext& ctx,
+                    std::vector<std::string>* written) {
+  auto parts = plan_guides(catalog, ctx, Digests{});
+  if (!parts.ok()) return parts.error();
+  for (const Part& p : parts.value()) QD_TRY(p.render(ctx, written));
   return Ok{};
 }
 

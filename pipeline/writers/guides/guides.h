@@ -8,10 +8,16 @@
 
 #include "base/error.h"
 #include "model/catalog.h"
+#include "writers/writer.h"
 #include "pdf/fonts.h"
 #include "writers/writer.h"
 
 namespace qd {
+
+// One part per department booklet and one for the compilation; each
+// booklet carries the list version of its items (Catalog::version_of).
+Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContext& ctx,
+                                      const Digests& digests);
 
 Status write_guides(const Catalog& catalog, const OutputContext& ctx,
                     std::vector<std::string>* written);

@@ -54,6 +54,10 @@ docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept
 std::string guide_docx_path(const DepartmentInfo& dept);
 
 // Writes the three kinds of documents.
+// The review report and the notice (one part, made from the whole catalog
+// and dated by the build), and one part per department's editable guide.
+Result<std::vector<Part>> plan_reports(const Catalog& catalog, const OutputContext& ctx,
+                                       const Digests& digests);
 Status write_reports(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written);
 

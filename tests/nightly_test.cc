@@ -1,0 +1,228 @@
+// The nightly build (issue 5): reuse of unchanged outputs, re-rendering of
+// exactly what a change touches, the last published items kept when a
+// department's file breaks, and a build killed at any moment leaving the
+// published output as it was.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <regex>
+
+#include "e2e.h"
+
+namespace qd::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kDept = "涿鹿县民政局";
+const std::string kItem = "老年人优待证办理";
+
+// The paths whose content differs between two trees (or is in one only).
+std::vector<std::string> diff(const std::map<std::string, std::string>& a,
+                              const std::map<std::string, std::string>& b) {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : a) {
+    auto it = b.find(path);
+    if (it == b.end() || it->second != bytes) out.push_back(path);
+  }
+  for (const auto& [path, bytes] : b)
+    if (!a.count(path)) out.push_back(path);
+  return out;
+}
+
+// Runs `qingdan build` with extra arguments (and environment) on DIR/input.
+Proc build_with(const std::string& dir, const std::string& extra, const std::string& env = "",
+                const std::string& date = "2017-09-30") {
+  return sh(env + " " + quote(qingdan()) + " build --input " + quote(dir + "/input") + " --output " +
+            quote(dir + "/output") + " --date " + date + " " + extra + " 2>&1");
+}
+
+// "[guides] 27 个文件 … （渲染 2 个部分，沿用 25 个）" → {2, 25}.
+std::pair<int, int> parts_of(const std::string& log, const std::string& writer) {
+  std::smatch m;
+  std::regex re("\\[" + writer + "\\] \\d+ 个文件 [0-9.]+ 秒（渲染 (\\d+) 个部分，沿用 (\\d+) 个）");
+  if (!std::regex_search(log, m, re)) return {-1, -1};
+  return {std::stoi(m[1]), std::stoi(m[2])};
+}
+
+// Changes the item's 受理条件 and approves the change on the build date.
+void change_item(const std::string& dir) {
+  std::string book = dir + "/input/departments/" + kDept + ".xlsx";
+  Proc row = edit_xlsx(book, {"find", "实施清单", "事项名称", kItem});
+  ASSERT_EQ(row.exit_code, 0) << row.out;
+  std::string r = row.out.substr(0, row.out.find_first_of("\r\n"));
+  Proc set = edit_xlsx(book, {"setcol", "实施清单", r, "受理条件", "年满60周岁的本县常住居民（2017年10月起含外地户籍）。"});
+  ASSERT_EQ(set.exit_code, 0) << set.out;
+  Proc ok = edit_xlsx(dir + "/input/review/审改办审核意见.xlsx",
+                      {"append", "审核意见", kDept, kItem, "通过", "同意修改受理条件", "审改办", "2017-09-30"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.out;
+}
+
+TEST(Nightly, SecondBuildRendersNothingAndKeepsEveryByte) {
+  TempDir dir("nightly-same");
+  copy_sample_input(dir.path());
+  Proc first = build_with(dir.path(), "");
+  ASSERT_EQ(first.exit_code, 1) << first.out;
+  auto before = tree(dir / "output");
+  Proc second = build_with(dir.path(), "");
+  ASSERT_EQ(second.exit_code, 1) << second.out;
+  EXPECT_NE(second.out.find("重新生成 0 个部分"), std::string::npos) << second.out;
+  EXPECT_EQ(diff(tree(dir / "output"), before), std::vector<std::string>{});
+  // The manifest names every file with its size and digest.
+  std::string manifest = read_file(dir / "output/manifest.json");
+  for (const auto& [path, bytes] : before) {
+    if (path == "manifest.json") continue;
+    EXPECT_NE(manifest.find("\"path\": \"" + path + "\""), std::string::npos) << path;
+  }
+  // The earlier build is kept beside the output.
+  EXPECT_TRUE(fs::exists(dir / "output.builds/2017-09-30"));
+}
+
+TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
+  TempDir dir("nightly-change");
+  copy_sample_input(dir.path());
+  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  auto before = tree(dir / "output");
+  change_item(dir.path());
+  Proc again = build_with(dir.path(), "");
+  ASSERT_EQ(again.exit_code, 1) << again.out;
+  // The department's booklet and the county's compilation; its form; its
+  // editable guide and the review report; nothing else of those writers.
+  EXPECT_EQ(parts_of(again.out, "guides").first, 2) << again.out;
+  EXPECT_EQ(parts_of(again.out, "forms").first, 1) << again.out;
+  EXPECT_EQ(parts_of(again.out, "reports").first, 2) << again.out;
+  auto after = tree(dir / "output");
+  EXPECT_NE(after["guides/" + kDept + ".pdf"], before["guides/" + kDept + ".pdf"]);
+  EXPECT_EQ(after["guides/涿鹿县财政局.pdf"], before["guides/涿鹿县财政局.pdf"]);
+  // The change report names the item, the field with old and new value, and
+  // the booklets to reprint.
+  auto cells = cells_by_qingdan(dir / "output/reports/变更情况.xlsx");
+  auto has = [&](const std::string& text) {
+    return std::any_of(cells.begin(), cells.end(),
+                       [&](const std::string& c) { return c.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("变更情况\tB3\t变更")) << cells.size();
+  EXPECT_TRUE(has(kItem));
+  EXPECT_TRUE(has("受理条件"));
+  EXPECT_TRUE(has("2017年10月起含外地户籍"));
+  EXPECT_TRUE(has("待重印清单\tD3\tguides/" + kDept + ".pdf") ||
+              has("待重印清单\tD4\tguides/" + kDept + ".pdf"));
+  EXPECT_FALSE(has("guides/涿鹿县财政局.pdf"));
+}
+
+TEST(Nightly, BrokenWorkbookKeepsTheDepartmentsLastPublishedItems) {
+  TempDir dir("nightly-broken");
+  copy_sample_input(dir.path());
+  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  auto lists_before = cells_by_qingdan(dir / "output/lists/实施清单.xlsx");
+  std::string guide_before = read_file(dir / ("output/guides/" + kDept + ".pdf"));
+  ASSERT_FALSE(guide_before.empty());
+
+  std::ofstream(dir / ("input/departments/" + kDept + ".xlsx"), std::ios::trunc) << "这不是工作簿";
+  Proc r = build_with(dir.path(), "", "", "2017-10-01");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("沿用上期已公布的事项"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(kDept), std::string::npos) << r.out;
+  // Still published: every cell of the implementation list that names the
+  // department's items is still there.
+  // (Kept items follow the department's other items: compare values, not cells.)
+  auto values = [](const std::vector<std::string>& cells) {
+    std::multiset<std::string> out;
+    for (const std::string& c : cells) {
+      size_t a = c.find('\t'), b = c.find('\t', a + 1);
+      out.insert(c.substr(0, a) + "\t" + c.substr(b + 1));
+    }
+    return out;
+  };
+  auto after = values(cells_by_qingdan(dir / "output/lists/实施清单.xlsx"));
+  int kept = 0;
+  for (const std::string& c : values(lists_before))
+    if (c.find(kItem) != std::string::npos) {
+      ++kept;
+      EXPECT_TRUE(after.count(c)) << c;
+    }
+  EXPECT_GT(kept, 0);
+  EXPECT_TRUE(fs::exists(dir / ("output/guides/" + kDept + ".pdf")));
+  // The reports say so.
+  auto findings = read_findings(dir / "output/review/findings.csv");
+  int carried = 0;
+  for (const FindingRow& f : findings)
+    if (f.rule == "CARRIED-OVER") {
+      ++carried;
+      EXPECT_NE(f.message.find("沿用上期"), std::string::npos);
+    }
+  EXPECT_GT(carried, 10);
+}
+
+// Kills a build at `point` after a change and checks the published output
+// is the previous one, byte for byte; then a normal build publishes the change.
+void kill_at(const std::string& point, const std::string& extra) {
+  SCOPED_TRACE(point);
+  TempDir dir("nightly-kill");
+  copy_sample_input(dir.path());
+  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  auto published = tree(dir / "output");
+  change_item(dir.path());
+  Proc killed = build_with(dir.path(), extra, "QINGDAN_CRASH_AT=" + point);
+  EXPECT_NE(killed.exit_code, 0);
+  EXPECT_NE(killed.exit_code, 1) << killed.out;
+  if (point != "exchanged" && point != "published")
+    EXPECT_EQ(diff(tree(dir / "output"), published), std::vector<std::string>{});
+  Proc next = build_with(dir.path(), "");
+  ASSERT_EQ(next.exit_code, 1) << next.out;
+  auto now = tree(dir / "output");
+  EXPECT_NE(now["guides/" + kDept + ".pdf"], published["guides/" + kDept + ".pdf"]);
+  // The following build is the same as one that was never interrupted.
+  TempDir clean("nightly-clean");
+  copy_sample_input(clean.path());
+  ASSERT_EQ(build_with(clean.path(), "").exit_code, 1);
+  change_item(clean.path());
+  ASSERT_EQ(build_with(clean.path(), "").exit_code, 1);
+  EXPECT_EQ(diff(tree(clean / "output"), now), std::vector<std::string>{});
+}
+
+TEST(Nightly, KilledBetweenStagesLeavesTheOutputIntact) { kill_at("codes", ""); }
+TEST(Nightly, KilledAfterRenderingLeavesTheOutputIntact) { kill_at("rendered", ""); }
+TEST(Nightly, KilledWritingAPdfLeavesTheOutputIntact) { kill_at("mid-pdf", "--jobs 1"); }
+TEST(Nightly, KilledBeforeTheSwapLeavesTheOutputIntact) { kill_at("publish", ""); }
+TEST(Nightly, KilledDuringTheSwapLeavesAWholeOutput) { kill_at("exchanged", ""); }
+
+TEST(Nightly, AWorkerKilledWritingAPdfFailsTheBuildAndKeepsTheOutput) {
+  TempDir dir("nightly-worker");
+  copy_sample_input(dir.path());
+  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  auto published = tree(dir / "output");
+  change_item(dir.path());
+  Proc r = build_with(dir.path(), "--jobs 2", "QINGDAN_CRASH_AT=mid-pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("渲染进程异常结束"), std::string::npos) << r.out;
+  EXPECT_EQ(diff(tree(dir / "output"), published), std::vector<std::string>{});
+}
+
+TEST(Nightly, JobsDoNotChangeTheOutput) {
+  TempDir dir("nightly-jobs");
+  copy_sample_input(dir.path());
+  ASSERT_EQ(build_with(dir.path(), "--jobs 1").exit_code, 1);
+  auto one = tree(dir / "output");
+  ASSERT_EQ(build_with(dir.path(), "--jobs 3 --full").exit_code, 1);
+  EXPECT_EQ(diff(tree(dir / "output"), one), std::vector<std::string>{});
+}
+
+TEST(Nightly, ASecondBuildWaitsForNoneAndFailsWhileOneHoldsTheLock) {
+  TempDir dir("nightly-lock");
+  copy_sample_input(dir.path());
+  fs::create_directories(dir / "output.builds");
+  // flock(1) holds the lock while the second build tries.
+  Proc r = sh("flock " + quote(dir / "output.builds/.lock") + " " + quote(qingdan()) +
+              " build --quiet --input " + quote(dir / "input") + " --output " +
+              quote(dir / "output") + " 2>&1; echo rc=$?");
+  EXPECT_NE(r.out.find("另一个构建正在进行"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("rc=2"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "output"));
+}
+
+}  // namespace
+}  // namespace qd::e2e
