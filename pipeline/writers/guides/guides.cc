@@ -32,6 +32,10 @@ Status write_file(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
+std::string county_booklet_path(const Catalog& catalog) {
+  return "guides/" + file_name(catalog.settings.county + "政务服务事项办事指南汇编") + ".pdf";
+}
+
 Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<pdf::FontLibrary>> cache;
@@ -77,7 +81,7 @@ Status write_guides(const Catalog& catalog, const OutputContext& ctx,
   }
   if (any)
     QD_TRY(write(lay_out_county(catalog, tmpl.value(), metrics, date),
-                 file_name(catalog.settings.county + "政务服务事项办事指南汇编") + ".pdf"));
+                 fs::path(county_booklet_path(catalog)).filename().string()));
   return Ok{};
 }
 
