@@ -3,6 +3,7 @@
 
 #include "writers/forms/forms.h"
 #include "writers/guides/guides.h"
+#include "writers/leaders/leaders.h"
 #include "writers/lists/lists.h"
 #include "writers/reports/reports.h"
 #include "writers/portal/portal.h"
@@ -17,6 +18,8 @@ const WriterInfo kWriters[] = {
     {"review", "审核报告、问题清单和报送情况", write_review, true},
     {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true},
     {"guides", "各部门办事指南和全县汇编（.pdf）", write_guides, true},
+    // After guides: appends the county booklet this build wrote.
+    {"leaders", "领导汇报：主要数据、图表、审核和报送情况，附办事指南汇编（.pdf）", write_leaders, true},
     {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true},
     {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true},
 };
