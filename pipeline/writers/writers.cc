@@ -5,6 +5,8 @@
 #include "writers/guides/guides.h"
 #include "writers/leaders/leaders.h"
 #include "writers/lists/lists.h"
+#include "writers/notices/notices.h"
+#include "writers/posters/posters.h"
 #include "writers/reports/reports.h"
 #include "writers/portal/portal.h"
 #include "writers/review/review.h"
@@ -21,6 +23,9 @@ const WriterInfo kWriters[] = {
     // After guides: appends the county booklet this build wrote.
     {"leaders", "领导汇报：主要数据、图表、审核和报送情况，附办事指南汇编（.pdf）", write_leaders, true},
     {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true},
+    {"posters", "各大厅窗口的事项公示海报（.pdf）", write_posters, true},
+    {"notices", "各事项的一次性告知单（.pdf）", write_notices, true},
+    // After posters and notices: copies the notices in and links them.
     {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true},
 };
 
