@@ -119,13 +119,14 @@ Result<Built> build_blocks(const Catalog& catalog, const Item& item, const Style
     if (!code.ok()) return make_error(item.at, code.error().message);
     const double symbol = std::max(20 * kMm, 22 * kMm * (0.5 + 0.5 * st.body / kNoticeBodySize));
     code_w = code->width_for(symbol);
-    head.codes.push_back({std::move(code.value()), width - code_w, -code_w, code_w});
+    // One grid step in from the margin: snap_codes() may move it that much right.
+    head.codes.push_back({std::move(code.value()), width - code_w - print::kGridPt, -code_w, code_w});
     // The caption centred under the code, or flush right when wider than it.
     const ts::Line cap = layout::set_line("扫码查看办事指南", metrics(fonts, Role::Body), caption);
     const double cap_w = std::max(code_w, layout::line_extent(cap));
     print::add_lines(head, {cap}, {Role::Body, caption, caption * 1.3, Align::Center}, width - cap_w,
                      -code_w, cap_w);
-    code_w = cap_w;  // the width the code column takes
+    code_w = cap_w + print::kGridPt;  // the width the code column takes
   }
   const double left_w = width - (code_w > 0 ? code_w + 4 * kMm : 0);
   double y = -2 * kMm;
@@ -299,6 +300,7 @@ Result<Notice> lay_out_notice(const Catalog& catalog, const Item& item, const la
     print::add_lines(foot, lines_of(footer_text(p + 1, best_flow.pages), fonts, Role::Body, fsize, width),
                      {Role::Body, fsize, fpitch, Align::Left, true}, 0, -2 * kMm, width);
     print::place_block(foot, notice.x0, notice.y0 + footer_h, sheet);
+    print::snap_codes(sheet);
     notice.sheets.push_back(std::move(sheet));
   }
   for (size_t i : best.box_blocks) {

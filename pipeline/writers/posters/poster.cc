@@ -136,8 +136,17 @@ Block card(const Item& item, const print::QrCode* code, const CardStyle& cs, dou
   const double x = code_w + 1 * kMm;
   const double w = width - x;
   double y = -quiet;
-  y = print::add_lines(b, lines_of(item.get(El::Name), fonts, Role::Heading1, cs.name, w),
-                       {Role::Heading1, cs.name, cs.name_pitch}, x, y, w);
+  // The name in balanced lines (no one-character stub, no spread-out line).
+  ts::ParagraphStyle ps;
+  ps.size = cs.name;
+  ps.width = w;
+  ps.indent = 0;
+  std::vector<ts::Line> name = ts::layout_title(item.get(El::Name), metrics(fonts, Role::Heading1), ps);
+  for (ts::Line& l : name) {  // flush left (titles come centred)
+    const double shift = l.glyphs.empty() ? 0 : l.glyphs.front().x;
+    for (ts::Glyph& g : l.glyphs) g.x -= shift;
+  }
+  y = print::add_lines(b, name, {Role::Heading1, cs.name, cs.name_pitch}, x, y, w);
   y -= cs.detail * 0.3;
   const std::vector<std::string> f = facts(item);
   const LineStyle detail{Role::Body, cs.detail, cs.detail_pitch};
@@ -356,7 +365,7 @@ Result<Poster> lay_out_poster(const Catalog& catalog, const Hall& hall, const Wi
   };
 
   // Columns as wide as about 120 mm to begin with; more only while an item
-  // name still gets 8 characters a line next to its code.
+  // name still gets 7 characters a line next to its code.
   const int base = std::max(1, static_cast<int>((width + cols.gap) / (120 * kMm + cols.gap)));
   struct Choice {
     int columns = 0;
@@ -370,7 +379,7 @@ Result<Poster> lay_out_poster(const Catalog& catalog, const Hall& hall, const Wi
       double code_w = codes.empty() ? cs.code + 8 * kMm : 0;  // the widest code
       for (const auto& [item, code] : codes) code_w = std::max(code_w, code.width_for(cs.code));
       const double text_w = cols.column_width() - code_w - 1 * kMm;
-      if (text_w < 8 * cs.name) continue;
+      if (text_w < 7 * cs.name) continue;
       std::vector<Block> blocks = blocks_at(s, cols.column_width());
       std::vector<layout::BlockSpec> specs;
       for (const Block& b : blocks) specs.push_back({b.height, b.before, b.keep_with_next});
@@ -424,6 +433,7 @@ Result<Poster> lay_out_poster(const Catalog& catalog, const Hall& hall, const Wi
         sheet.page.rules.push_back({at.x, ry, at.x + cols.column_width(), ry, 0.4});
       }
     }
+    print::snap_codes(sheet);
     poster.sheets.push_back(std::move(sheet));
   }
 

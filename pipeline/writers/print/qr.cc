@@ -1,6 +1,7 @@
 #include "writers/print/qr.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <qrencode.h>
 
@@ -27,7 +28,7 @@ Result<QrCode> qr_encode(std::string_view text) {
 
 double QrCode::width_for(double symbol_pt) const {
   const double module = std::max(symbol_pt / symbol_size(), kMinModuleMm * 72 / 25.4);
-  return module * size;
+  return std::ceil(module / kGridPt - 1e-9) * kGridPt * size;
 }
 
 std::string guide_url(const Settings& settings, const Item& item) {

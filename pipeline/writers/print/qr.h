@@ -19,7 +19,10 @@ inline constexpr int kQuietZone = 4;
 
 // The smallest module printed, so that a phone (and zbarimg on a 150 dpi
 // rendering, about 4 pixels a module) reads the code reliably.
-inline constexpr double kMinModuleMm = 0.7;
+inline constexpr double kMinModuleMm = 0.8;
+
+// The pixel grid of a 150 dpi rendering, pt; 300 and 600 dpi share it.
+inline constexpr double kGridPt = 72.0 / 150;
 
 struct QrCode {
   int size = 0;                  // modules per side, quiet zone included
@@ -27,7 +30,8 @@ struct QrCode {
   // Modules per side of the code itself (without the quiet zone).
   int symbol_size() const { return size - 2 * kQuietZone; }
   // Width in pt, quiet zone included, for a symbol at least `symbol_pt`
-  // wide and modules at least kMinModuleMm.
+  // wide and modules at least kMinModuleMm, each module a whole number of
+  // kGridPt (so that a 150 dpi rendering has no seams inside the code).
   double width_for(double symbol_pt) const;
 };
 

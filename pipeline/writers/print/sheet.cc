@@ -1,5 +1,6 @@
 #include "writers/print/sheet.h"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -71,6 +72,14 @@ double add_lines(Block& block, const std::vector<ts::Line>& lines, const LineSty
     top -= style.pitch;
   }
   return top;
+}
+
+void snap_codes(Sheet& sheet) {
+  for (CodeOp& c : sheet.codes) {
+    c.x = std::ceil(c.x / kGridPt - 1e-9) * kGridPt;
+    const double from_top = std::ceil((sheet.height - (c.y + c.w)) / kGridPt - 1e-9) * kGridPt;
+    c.y = sheet.height - from_top - c.w;
+  }
 }
 
 std::vector<Box> sheet_boxes(const Sheet& sheet) {

@@ -73,6 +73,11 @@ struct LineStyle {
 double add_lines(Block& block, const std::vector<ts::Line>& lines, const LineStyle& style,
                  double x, double top, double width);
 
+// Moves every code of a sheet right and down by less than kGridPt so that
+// its corner sits on the kGridPt grid counted from the paper's top left
+// corner (with modules a whole number of grid steps, see QrCode::width_for).
+void snap_codes(Sheet& sheet);
+
 // The box of every line of text and every code on a sheet.
 std::vector<Box> sheet_boxes(const Sheet& sheet);
 
