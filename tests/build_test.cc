@@ -162,6 +162,7 @@ TEST_F(SampleBuild, SameInputSameDateGivesByteIdenticalFiles) {
   auto b = tree(again / "output");
   ASSERT_EQ(a.size(), b.size());
   for (const auto& [name, bytes] : a) EXPECT_TRUE(b.count(name) && b[name] == bytes) << name;
+  EXPECT_TRUE(a.count("reports/领导汇报.pdf"));
 }
 
 TEST_F(SampleBuild, RebuildWithTheSameRegistryKeepsEveryFileIdentical) {
@@ -170,6 +171,143 @@ TEST_F(SampleBuild, RebuildWithTheSameRegistryKeepsEveryFileIdentical) {
   ASSERT_EQ(r.exit_code, 1) << r.out;
   auto after = tree(*dir_ / "output2");
   for (const auto& [name, bytes] : before) EXPECT_EQ(after[name], bytes) << name;
+}
+
+
+// ---- The leaders' report: reports/领导汇报.pdf ----------------------------------------
+
+// One bookmark: depth (0 = top), 1-based page, title.
+struct Mark {
+  int depth = 0, page = 0;
+  std::string title;
+  bool operator==(const Mark&) const = default;
+};
+
+// The bookmark tree of a PDF flattened depth first (qpdf, via tests/tools/pdf_outlines.py).
+std::vector<Mark> marks_of(const std::string& pdf) {
+  Proc r = sh("/usr/bin/python3 " + quote(source("tests/tools/pdf_outlines.py")) + " " + quote(pdf));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  std::vector<Mark> marks;
+  std::istringstream in(r.out);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    if (b == std::string::npos) continue;
+    marks.push_back({std::stoi(line.substr(0, a)), std::stoi(line.substr(a + 1, b - a - 1)), line.substr(b + 1)});
+  }
+  return marks;
+}
+
+int pdf_pages(const std::string& pdf) {
+  Proc r = sh("pdfinfo " + quote(pdf));
+  std::smatch m;
+  return std::regex_search(r.out, m, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(m[1]) : -1;
+}
+
+// Text of pages [first, last] in content order, without white space.
+std::string pdf_text(const std::string& pdf, int first, int last) {
+  Proc r = sh("pdftotext -raw -enc UTF-8 -f " + std::to_string(first) + " -l " + std::to_string(last) +
+              " " + quote(pdf) + " - 2>/dev/null");
+  std::string out;
+  for (char c : r.out)
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out += c;
+  return out;
+}
+
+// The report's own pages: the booklet's bookmark points at the first page after them.
+int report_pages(const std::vector<Mark>& marks) {
+  for (const Mark& m : marks)
+    if (m.depth == 0 && m.title.starts_with("附件")) return m.page - 1;
+  return -1;
+}
+
+TEST_F(SampleBuild, LeadersReportIsTheReportThenTheBookletWithOneBookmarkTree) {
+  const std::string pdf = out("reports/领导汇报.pdf");
+  const std::string booklet = out("guides/涿鹿县政务服务事项办事指南汇编.pdf");
+  Proc check = sh("qpdf --check " + quote(pdf));
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
+
+  const std::vector<Mark> marks = marks_of(pdf);
+  std::vector<std::string> top;
+  for (const Mark& m : marks)
+    if (m.depth == 0) top.push_back(m.title);
+  EXPECT_EQ(top, (std::vector<std::string>{"一、主要数据", "二、统计图表", "三、审核情况", "四、报送情况",
+                                           "附件：政务服务事项办事指南汇编"}));
+  const int own = report_pages(marks);
+  ASSERT_GT(own, 4);
+  const int booklet_pages = pdf_pages(booklet);
+  ASSERT_GT(booklet_pages, 100);
+  EXPECT_EQ(pdf_pages(pdf), own + booklet_pages);
+  // Under the booklet's node: the booklet's own tree (departments, then their
+  // items), one level down, its pages shifted by the report's.
+  std::vector<Mark> expect;
+  for (Mark m : marks_of(booklet)) expect.push_back({m.depth + 1, m.page + own, m.title});
+  std::vector<Mark> under(marks.begin() + 5, marks.end());
+  EXPECT_TRUE(under == expect) << under.size() << " vs " << expect.size();
+  std::set<std::string> departments;
+  for (const Mark& m : under)
+    if (m.depth == 1) departments.insert(m.title);
+  EXPECT_GE(departments.size(), 20u);
+  EXPECT_TRUE(departments.count("涿鹿县市场监督管理局"));
+  // The appended pages are the booklet's.
+  EXPECT_EQ(pdf_text(pdf, own + 1, own + 3), pdf_text(booklet, 1, 3));
+  EXPECT_EQ(pdf_text(pdf, own + booklet_pages, own + booklet_pages),
+            pdf_text(booklet, booklet_pages, booklet_pages));
+  // The cover: county, title, office, build date, list version.
+  const std::string cover = pdf_text(pdf, 1, 1);
+  for (const char* s : {"涿鹿县", "政务服务事项清单", "工作汇报", "涿鹿县行政审批局", "2017年9月30日", "清单版本："})
+    EXPECT_NE(cover.find(s), std::string::npos) << s << " not on the cover: " << cover;
+  Proc info = sh("pdfinfo " + quote(pdf));
+  EXPECT_NE(info.out.find("涿鹿县政务服务事项清单工作汇报"), std::string::npos) << info.out;
+}
+
+TEST_F(SampleBuild, LeadersReportFontsAreEmbeddedSubsets) {
+  Proc r = sh("pdffonts " + quote(out("reports/领导汇报.pdf")));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::istringstream in(r.out);
+  std::string line;
+  int fonts = 0;
+  const std::regex row(R"(^([A-Z]{6}\+\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$)");
+  while (std::getline(in, line)) {
+    if (line.rfind("name", 0) == 0 || line.rfind("---", 0) == 0) continue;
+    ++fonts;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(line, m, row)) << line;
+    EXPECT_EQ(m[2], "yes") << "not embedded: " << line;
+    EXPECT_EQ(m[3], "yes") << "not a subset: " << line;
+  }
+  EXPECT_GE(fonts, 4);
+}
+
+// The headline figures, counted again from the published 实施清单.xlsx by
+// tests/tools/leaders_figures.py (openpyxl), are what page 2 prints.
+TEST_F(SampleBuild, LeadersReportHeadlineFiguresMatchThePublishedList) {
+  Proc counted = sh("/usr/bin/python3 " + quote(source("tests/tools/leaders_figures.py")) + " " +
+                    quote(out("lists/实施清单.xlsx")));
+  ASSERT_EQ(counted.exit_code, 0) << counted.out;
+  const std::string pdf = out("reports/领导汇报.pdf");
+  const std::string page = pdf_text(pdf, 2, 2);
+  ASSERT_NE(page.find("一、主要数据"), std::string::npos) << page;
+  std::istringstream in(counted.out);
+  std::string line;
+  int figures = 0;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    std::string key = line.substr(0, tab), value = line.substr(tab + 1);
+    // "kind:行政许可" lines are found by their value ("行政许可193项").
+    const std::string expect = key.starts_with("kind:") ? value : key + value;
+    EXPECT_NE(page.find(expect), std::string::npos) << expect << "\n in: " << page;
+    ++figures;
+  }
+  EXPECT_EQ(figures, 18);
+  // The submission section says what 报送情况.xlsx says.
+  std::string note;
+  for (const std::string& c : cells_by_qingdan(out("review/报送情况.xlsx")))
+    if (size_t at = c.find("应报送"); at != std::string::npos && note.empty()) note = c.substr(at);
+  ASSERT_FALSE(note.empty());
+  const int own = report_pages(marks_of(pdf));
+  EXPECT_NE(pdf_text(pdf, 1, own).find(note), std::string::npos) << note;
 }
 
 }  // namespace

@@ -68,6 +68,11 @@ Result<Settings> parse_settings(std::string_view text, const std::string& path) 
   QD_TRY(get_string(*county, "office", &s.office, path, "[county]"));
   QD_TRY(get_string(*county, "portal_base_url", &s.portal_base_url, path, "[county]"));
   QD_TRY(get_string(*county, "guide_url_template", &s.guide_url_template, path, "[county]"));
+  QD_TRY(get_string(*county, "poster_paper", &s.poster_paper, path, "[county]"));
+  for (char& c : s.poster_paper)
+    if (c == 'a') c = 'A';
+  if (s.poster_paper != "A3" && s.poster_paper != "A4")
+    return make_error({path}, "[county] poster_paper 应为 \"A3\" 或 \"A4\"（窗口海报的纸张）");
   std::string registry = "../state/registry.sqlite";
   QD_TRY(get_string(*county, "registry", &registry, path, "[county]"));
 

@@ -55,6 +55,25 @@ TEST(Settings, RejectsAWindowOfAnUnregisteredDepartment) {
   EXPECT_NE(s.error().message.find("县财政局"), std::string::npos);
 }
 
+TEST(Settings, PosterPaperIsA3UnlessSetToA4) {
+  auto s = parse_settings(kGood, "county.toml");
+  ASSERT_TRUE(s.ok()) << s.error().str();
+  EXPECT_EQ(s->poster_paper, "A3");
+  std::string text = kGood;
+  text.replace(text.find("deadline"), 0, "poster_paper = \"a4\"\n");
+  s = parse_settings(text, "county.toml");
+  ASSERT_TRUE(s.ok()) << s.error().str();
+  EXPECT_EQ(s->poster_paper, "A4");
+}
+
+TEST(Settings, RejectsAnUnknownPosterPaper) {
+  std::string text = kGood;
+  text.replace(text.find("deadline"), 0, "poster_paper = \"B5\"\n");
+  auto s = parse_settings(text, "county.toml");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("poster_paper"), std::string::npos);
+}
+
 TEST(Settings, ReportsTomlSyntaxErrorsWithTheLine) {
   auto s = parse_settings("[county\nname=1", "county.toml");
   ASSERT_FALSE(s.ok());

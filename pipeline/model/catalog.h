@@ -58,6 +58,7 @@ struct Settings {
   std::string office = "涿鹿县行政审批局";  // who publishes the lists
   std::string portal_base_url;
   std::string guide_url_template;  // "{impl_code}" is replaced
+  std::string poster_paper = "A3"; // window posters: "A3" or "A4"
   std::string registry_path;       // SQLite registry, absolute, outside output/
   Date deadline;                   // submission deadline
   std::vector<DepartmentInfo> departments;

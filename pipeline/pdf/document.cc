@@ -1,12 +1,17 @@
 #include "pdf/document.h"
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <variant>
 
 #include "pdf/font_face.h"
@@ -110,6 +115,17 @@ Result<std::string> load_font(HPDF_Doc pdf, const std::string& bytes, const std:
   return std::string(name);
 }
 
+// The whole font file the way plain libharu embeds it (every table kept,
+// unused glyphs blanked): for size baselines only.
+Result<std::string> load_whole_font(HPDF_Doc pdf, const std::string& path, int index) {
+  const bool ttc = path.size() > 4 && (path.compare(path.size() - 4, 4, ".ttc") == 0 ||
+                                       path.compare(path.size() - 4, 4, ".TTC") == 0);
+  const char* name = ttc ? HPDF_LoadTTFontFromFile2(pdf, path.c_str(), static_cast<HPDF_UINT>(index), HPDF_TRUE)
+                         : HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
+  if (!name) return make_error(Place{path, "", ""}, "libharu 无法载入字体");
+  return std::string(name);
+}
+
 }  // namespace
 
 struct Document::Impl {
@@ -117,6 +133,7 @@ struct Document::Impl {
   DocumentInfo info;
   std::vector<Page> pages;
   std::vector<Outline> outlines;
+  bool subset_fonts = true;
 
   Impl(const FontLibrary& f, DocumentInfo i) : fonts(f), info(std::move(i)) {}
 
@@ -196,12 +213,56 @@ void Document::modules(const std::vector<uint8_t>& modules, int size, double x, 
 
 void Document::add_outline(Outline outline) { impl_->outlines.push_back(std::move(outline)); }
 
+void Document::set_font_subsetting(bool on) { impl_->subset_fonts = on; }
+
 Result<std::string> Document::finish() { return impl_->finish(); }
 
 namespace {
 
-// Writes the page content through libharu, keeping track of the graphics
-// state so that nothing is set twice.
+// Appends a fixed-point number, v in units of 10^-decimals, with no
+// trailing zeros: (7937, 2) → "79.37", (-1600, 2) → "-16".
+void put_fixed(std::string& out, long long v, int decimals) {
+  static constexpr long long kPow10[] = {1, 10, 100, 1000, 10000};
+  if (v < 0) {
+    out += '-';
+    v = -v;
+  }
+  const long long scale = kPow10[decimals];
+  char buf[24];
+  auto res = std::to_chars(buf, buf + sizeof buf, v / scale);
+  out.append(buf, res.ptr);
+  long long frac = v % scale;
+  if (frac == 0) return;
+  out += '.';
+  for (long long d = scale / 10; frac > 0; d /= 10) {
+    out += static_cast<char>('0' + frac / d);
+    frac %= d;
+  }
+}
+
+// A coordinate in hundredths of a point: every position in the content
+// streams sits on this grid, so relative moves add up exactly.
+long long centi(double v) { return std::llround(v * 100); }
+
+// Appends a length in pt with at most two decimals.
+void put_pt(std::string& out, double v) { put_fixed(out, centi(v), 2); }
+
+// The width of a character as the PDF gives it (the CIDFont's /W, which
+// libharu writes as the truncated advance in thousandths of an em), in em.
+double pdf_width(const detail::Face& face, char32_t cp) {
+  const long units = std::lround(static_cast<double>(face.advance[cp]) * face.upem);
+  return static_cast<double>(units * 1000 / static_cast<long>(face.upem ? face.upem : 1000)) / 1000;
+}
+
+// Writes a page's content stream itself (libharu's operators print every
+// number with five decimals and measure every string again) and hands it
+// to the page's stream in one piece; libharu only registers the fonts in
+// the page resources and compresses the stream. Keeps track of the
+// graphics state so that nothing is set twice. Text: one BT … ET per run of
+// text between drawings, relative Td moves, one Tj (or TJ, when squeezed
+// punctuation needs an adjustment) per run of one font, justification as
+// character spacing (Tc). Rules of one width and colour: one path, with
+// collinear pieces joined.
 class PageWriter {
  public:
   PageWriter(HPDF_Page page, const std::vector<HPDF_Font>& fonts,
@@ -209,72 +270,198 @@ class PageWriter {
       : page_(page), fonts_(fonts), faces_(faces) {}
 
   void text(const TextOp& op) {
-    begin_text();
+    const auto& g = op.glyphs;
+    if (g.empty()) return;
+    if (!in_text_) {
+      out_ += "BT\n";
+      in_text_ = true;
+      line_x_ = line_y_ = 0;
+    }
     if (font_ != op.font || size_ != op.size) {
-      HPDF_Page_SetFontAndSize(page_, fonts_[op.font], static_cast<HPDF_REAL>(op.size));
+      const char* name = HPDF_Page_GetLocalFontName(page_, fonts_[op.font]);
+      if (!name) {
+        failed_ = true;
+        return;
+      }
+      out_ += '/';
+      out_ += name;
+      out_ += ' ';
+      put_pt(out_, op.size);
+      out_ += " Tf\n";
       font_ = op.font;
       size_ = op.size;
     }
     fill(op.color);
     const detail::Face& face = *faces_[op.font];
-    // Split into segments whose glyphs sit at their natural advance plus one
-    // constant spacing (Tc): one Tm + Tj per segment. A justified or
-    // compressed line is then one segment; a squeezed punctuation mark
-    // starts a new one.
-    const auto& g = op.glyphs;
+    // Natural advances as the viewer computes them, and the extra gap
+    // after each glyph; the most common gap becomes the character spacing.
+    advance_.resize(g.size());
+    for (size_t k = 0; k < g.size(); ++k) advance_[k] = pdf_width(face, g[k].cp) * op.size;
+    long long spacing = char_space_;  // ten-thousandths of a point
+    if (g.size() > 1) {
+      gap_.resize(g.size() - 1);
+      for (size_t k = 0; k + 1 < g.size(); ++k) gap_[k] = g[k + 1].x - g[k].x - advance_[k];
+      size_t best = 0;
+      int best_count = 0;
+      for (size_t k = 0; k < gap_.size(); ++k) {
+        int count = 0;
+        for (double e : gap_) count += std::fabs(e - gap_[k]) < 0.005;
+        if (count > best_count) {
+          best_count = count;
+          best = k;
+        }
+      }
+      spacing = std::llround(gap_[best] * 10000);
+    }
+    if (spacing != char_space_) {
+      put_fixed(out_, spacing, 4);
+      out_ += " Tc\n";
+      char_space_ = spacing;
+    }
+    const long long x = centi(g[0].x), y = centi(op.y);
+    put_fixed(out_, x - line_x_, 2);
+    out_ += ' ';
+    put_fixed(out_, y - line_y_, 2);
+    out_ += " Td\n";
+    line_x_ = x;
+    line_y_ = y;
+    // The glyphs, with an adjustment (thousandths of an em, one decimal)
+    // wherever the pen would be off by 0.01 pt or more.
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string& s = scratch_;
+    s.clear();
+    bool adjusted = false;
+    double pen = static_cast<double>(x) / 100;
+    const double tc = static_cast<double>(spacing) / 10000;
+    for (size_t k = 0; k < g.size(); ++k) {
+      const char32_t cp = g[k].cp;
+      s += kHex[(cp >> 12) & 15];
+      s += kHex[(cp >> 8) & 15];
+      s += kHex[(cp >> 4) & 15];
+      s += kHex[cp & 15];
+      if (k + 1 == g.size()) break;
+      pen += advance_[k] + tc;
+      const double off = g[k + 1].x - pen;
+      if (std::fabs(off) < 0.01) continue;
+      const long long a = std::llround(-off * 10000 / op.size);
+      if (a == 0) continue;
+      s += "> ";
+      put_fixed(s, a, 1);
+      s += " <";
+      pen -= static_cast<double>(a) / 10000 * op.size;
+      adjusted = true;
+    }
+    out_ += adjusted ? "[<" : "<";
+    out_ += s;
+    out_ += adjusted ? ">] TJ\n" : "> Tj\n";
+  }
+
+  // Consecutive straight lines: per colour (in order) and width, one path
+  // in which collinear horizontal or vertical pieces that touch or overlap
+  // are one segment (the same ink: opaque strokes of one colour).
+  void lines(const std::vector<const LineOp*>& run) {
+    end_text();
     size_t i = 0;
-    std::string utf8;
-    while (i < g.size()) {
-      size_t j = i + 1;
-      double spacing = 0;
-      if (j < g.size()) {
-        spacing = g[j].x - g[i].x - face.advance[g[i].cp] * op.size;
-        ++j;
-        while (j < g.size() &&
-               std::fabs(g[j].x - g[j - 1].x - face.advance[g[j - 1].cp] * op.size - spacing) <
-                   0.005)
-          ++j;
-        // A lone pair whose gap is not plain spacing: still one segment.
+    while (i < run.size()) {
+      size_t j = i;
+      while (j < run.size() && same_color(run[j]->color, run[i]->color)) ++j;
+      std::vector<double> widths;
+      for (size_t k = i; k < j; ++k)
+        if (std::find(widths.begin(), widths.end(), run[k]->width) == widths.end())
+          widths.push_back(run[k]->width);
+      for (double w : widths) {
+        line_width(w);
+        stroke(run[i]->color);
+        using Spans = std::vector<std::pair<long long, long long>>;
+        std::map<long long, Spans> across, down;  // by y, by x
+        std::vector<std::array<long long, 4>> other;
+        for (size_t k = i; k < j; ++k) {
+          const LineOp& l = *run[k];
+          if (l.width != w) continue;
+          long long x1 = centi(l.x1), y1 = centi(l.y1), x2 = centi(l.x2), y2 = centi(l.y2);
+          if (y1 == y2)
+            across[y1].push_back({std::min(x1, x2), std::max(x1, x2)});
+          else if (x1 == x2)
+            down[x1].push_back({std::min(y1, y2), std::max(y1, y2)});
+          else
+            other.push_back({x1, y1, x2, y2});
+        }
+        auto segment = [this](long long x1, long long y1, long long x2, long long y2) {
+          put_fixed(out_, x1, 2);
+          out_ += ' ';
+          put_fixed(out_, y1, 2);
+          out_ += " m ";
+          put_fixed(out_, x2, 2);
+          out_ += ' ';
+          put_fixed(out_, y2, 2);
+          out_ += " l\n";
+        };
+        // Joined spans, emitted through `emit(from, to)`.
+        auto join = [](Spans& spans, auto emit) {
+          std::sort(spans.begin(), spans.end());
+          auto cur = spans.front();
+          for (size_t k = 1; k < spans.size(); ++k) {
+            if (spans[k].first <= cur.second) {
+              cur.second = std::max(cur.second, spans[k].second);
+            } else {
+              emit(cur.first, cur.second);
+              cur = spans[k];
+            }
+          }
+          emit(cur.first, cur.second);
+        };
+        for (auto it = across.rbegin(); it != across.rend(); ++it)
+          join(it->second, [&](long long a, long long b) { segment(a, it->first, b, it->first); });
+        for (auto& [x, spans] : down)
+          join(spans, [&](long long a, long long b) { segment(x, b, x, a); });
+        for (const auto& o : other) segment(o[0], o[1], o[2], o[3]);
+        out_ += "S\n";
       }
-      if (j - i == 1) spacing = char_space_;  // keep whatever is set
-      if (std::fabs(spacing - char_space_) > 1e-6) {
-        HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(spacing));
-        char_space_ = spacing;
-      }
-      utf8.clear();
-      for (size_t k = i; k < j; ++k) utf8_append(utf8, g[k].cp);
-      HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, static_cast<HPDF_REAL>(g[i].x),
-                              static_cast<HPDF_REAL>(op.y));
-      HPDF_Page_ShowText(page_, utf8.c_str());
       i = j;
     }
   }
 
-  void line(const LineOp& op) {
+  // Consecutive rectangles of one style: one path when they are only
+  // stroked or only filled.
+  void rects(const std::vector<const RectOp*>& run) {
     end_text();
-    line_width(op.width);
-    stroke(op.color);
-    HPDF_Page_MoveTo(page_, f(op.x1), f(op.y1));
-    HPDF_Page_LineTo(page_, f(op.x2), f(op.y2));
-    HPDF_Page_Stroke(page_);
-  }
-
-  void rect(const RectOp& op) {
-    end_text();
-    bool do_stroke = op.line_width > 0;
-    if (!do_stroke && !op.fill) return;
-    if (op.fill) fill(op.fill_color);
-    if (do_stroke) {
-      line_width(op.line_width);
-      stroke(op.stroke);
+    size_t i = 0;
+    while (i < run.size()) {
+      const RectOp& r = *run[i];
+      const bool do_stroke = r.line_width > 0;
+      if (!do_stroke && !r.fill) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      if (do_stroke != r.fill) {
+        while (j < run.size()) {
+          const RectOp& n = *run[j];
+          if (n.fill != r.fill || (n.line_width > 0) != do_stroke) break;
+          if (r.fill && !same_color(n.fill_color, r.fill_color)) break;
+          if (do_stroke && (n.line_width != r.line_width || !same_color(n.stroke, r.stroke))) break;
+          ++j;
+        }
+      }
+      if (r.fill) fill(r.fill_color);
+      if (do_stroke) {
+        line_width(r.line_width);
+        stroke(r.stroke);
+      }
+      for (size_t k = i; k < j; ++k) {
+        const RectOp& q = *run[k];
+        put_pt(out_, q.x);
+        out_ += ' ';
+        put_pt(out_, q.y);
+        out_ += ' ';
+        put_pt(out_, q.w);
+        out_ += ' ';
+        put_pt(out_, q.h);
+        out_ += " re\n";
+      }
+      out_ += r.fill && do_stroke ? "B\n" : r.fill ? "f\n" : "S\n";
+      i = j;
     }
-    HPDF_Page_Rectangle(page_, f(op.x), f(op.y), f(op.w), f(op.h));
-    if (op.fill && do_stroke)
-      HPDF_Page_FillStroke(page_);
-    else if (op.fill)
-      HPDF_Page_Fill(page_);
-    else
-      HPDF_Page_Stroke(page_);
   }
 
   void arrow(const ArrowOp& op) {
@@ -289,14 +476,13 @@ class PageWriter {
     line_width(op.width);
     stroke(op.color);
     fill(op.color);
-    HPDF_Page_MoveTo(page_, f(op.x1), f(op.y1));
-    HPDF_Page_LineTo(page_, f(bx), f(by));
-    HPDF_Page_Stroke(page_);
-    HPDF_Page_MoveTo(page_, f(op.x2), f(op.y2));
-    HPDF_Page_LineTo(page_, f(bx - uy * half), f(by + ux * half));
-    HPDF_Page_LineTo(page_, f(bx + uy * half), f(by - ux * half));
-    HPDF_Page_ClosePath(page_);
-    HPDF_Page_Fill(page_);
+    point(op.x1, op.y1, "m");
+    point(bx, by, "l");
+    out_ += "S\n";
+    point(op.x2, op.y2, "m");
+    point(bx - uy * half, by + ux * half, "l");
+    point(bx + uy * half, by - ux * half, "l");
+    out_ += "h\nf\n";
   }
 
   void modules(const ModulesOp& op) {
@@ -315,41 +501,67 @@ class PageWriter {
         }
         int start = c;
         while (c < op.size && op.modules[static_cast<size_t>(r) * op.size + c]) ++c;
-        HPDF_Page_Rectangle(page_, f(op.x + start * m), f(y), f((c - start) * m), f(m));
+        // Four decimals: modules must meet without hairline gaps.
+        for (double v : {op.x + start * m, y, (c - start) * m, m}) {
+          put_fixed(out_, std::llround(v * 10000), 4);
+          out_ += ' ';
+        }
+        out_ += "re\n";
         any = true;
       }
     }
-    if (any) HPDF_Page_Fill(page_);
+    if (any) out_ += "f\n";
   }
 
-  void end_text() {
-    if (in_text_) HPDF_Page_EndText(page_);
-    in_text_ = false;
+  // Ends the page: the content goes to libharu's page stream. False when
+  // libharu refused something.
+  bool finish() {
+    end_text();
+    if (failed_) return false;
+    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+    return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(out_.data()),
+                             static_cast<HPDF_UINT>(out_.size())) == HPDF_OK;
   }
 
  private:
-  static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
-  void begin_text() {
-    if (!in_text_) HPDF_Page_BeginText(page_);
-    in_text_ = true;
+  void end_text() {
+    if (in_text_) out_ += "ET\n";
+    in_text_ = false;
+  }
+  void point(double x, double y, const char* op) {
+    put_pt(out_, x);
+    out_ += ' ';
+    put_pt(out_, y);
+    out_ += ' ';
+    out_ += op;
+    out_ += '\n';
+  }
+  void color(const Color& c, const char* op) {
+    for (double v : {c.r, c.g, c.b}) {
+      put_fixed(out_, std::llround(v * 1000), 3);
+      out_ += ' ';
+    }
+    out_ += op;
+    out_ += '\n';
   }
   void fill(const Color& c) {
     if (!has_fill_ || !same_color(c, fill_)) {
-      HPDF_Page_SetRGBFill(page_, f(c.r), f(c.g), f(c.b));
+      color(c, "rg");
       fill_ = c;
       has_fill_ = true;
     }
   }
   void stroke(const Color& c) {
     if (!has_stroke_ || !same_color(c, stroke_)) {
-      HPDF_Page_SetRGBStroke(page_, f(c.r), f(c.g), f(c.b));
+      color(c, "RG");
       stroke_ = c;
       has_stroke_ = true;
     }
   }
   void line_width(double w) {
     if (w != width_) {
-      HPDF_Page_SetLineWidth(page_, f(w));
+      put_pt(out_, w);
+      out_ += " w\n";
       width_ = w;
     }
   }
@@ -357,10 +569,13 @@ class PageWriter {
   HPDF_Page page_;
   const std::vector<HPDF_Font>& fonts_;
   const std::vector<const detail::Face*>& faces_;
-  bool in_text_ = false;
+  std::string out_, scratch_;
+  std::vector<double> advance_, gap_;
+  bool in_text_ = false, failed_ = false;
+  long long line_x_ = 0, line_y_ = 0;  // the text line's origin, hundredths of a pt
   int font_ = -1;
   double size_ = 0;
-  double char_space_ = 0;
+  long long char_space_ = 0;  // Tc in ten-thousandths of a pt
   double width_ = 1;  // PDF default
   bool has_fill_ = false, has_stroke_ = false;
   Color fill_{}, stroke_{};
@@ -406,18 +621,36 @@ Result<std::string> Document::Impl::finish() {
     std::vector<char32_t> cps;
     for (char32_t cp = 0; cp < 0x10000; ++cp)
       if (used[f][cp] && faces[f]->has(cp)) cps.push_back(cp);
-    std::vector<uint16_t> gids;
-    auto bytes = detail::subset_face(*faces[f], cps, &gids);
-    if (!bytes.ok()) return bytes.error();
-    auto name = load_font(pdf, bytes.value(), files[f].path);
+    std::string tag_source;
+    Result<std::string> name = std::string();
+    if (subset_fonts) {
+      std::vector<uint16_t> gids;
+      auto bytes = detail::subset_face(*faces[f], cps, &gids);
+      if (!bytes.ok()) return bytes.error();
+      name = load_font(pdf, bytes.value(), files[f].path);
+      tag_source = std::move(bytes.value());
+    } else {
+      name = load_whole_font(pdf, files[f].path, files[f].index);
+      tag_source = files[f].path;
+    }
     if (!name.ok()) return name.error();
     haru_fonts[f] = HPDF_GetFont(pdf, name.value().c_str(), "UTF-8");
     if (!haru_fonts[f] || errors.error)
       return make_error(Place{files[f].path, "", ""},
                         "libharu 无法使用字体子集（错误 " + hex(errors.error) + "）");
+    // The pages' content is written without libharu's text operators, which
+    // is where libharu marks the glyphs it embeds: measure every character
+    // once so that none is left blank.
+    std::string one;
+    for (char32_t cp : cps) {
+      one.clear();
+      utf8_append(one, cp);
+      HPDF_Font_TextWidth(haru_fonts[f], reinterpret_cast<const HPDF_BYTE*>(one.data()),
+                          static_cast<HPDF_UINT>(one.size()));
+    }
     detail::FontFix fix;
     fix.base_font = name.value();
-    fix.tag = subset_tag(bytes.value());
+    fix.tag = subset_tag(tag_source);
     // libharu's UTF-8 encoder writes each character's code point as its CID
     // (with a CIDToGIDMap to the glyph), so the map is CID = code point.
     for (char32_t cp : cps) fix.cid_unicode.push_back({static_cast<uint16_t>(cp), cp});
@@ -426,25 +659,41 @@ Result<std::string> Document::Impl::finish() {
   }
 
   // (d) Pages.
+  std::vector<const LineOp*> line_run;
+  std::vector<const RectOp*> rect_run;
   for (const Page& p : pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
     if (!page) break;
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
     PageWriter w(page, haru_fonts, faces);
-    for (const Op& op : p.ops) {
+    for (size_t i = 0; i < p.ops.size();) {
+      // Runs of lines and of rectangles go together (one path each).
+      line_run.clear();
+      while (i < p.ops.size() && std::holds_alternative<LineOp>(p.ops[i]))
+        line_run.push_back(&std::get<LineOp>(p.ops[i++]));
+      if (!line_run.empty()) {
+        w.lines(line_run);
+        continue;
+      }
+      rect_run.clear();
+      while (i < p.ops.size() && std::holds_alternative<RectOp>(p.ops[i]))
+        rect_run.push_back(&std::get<RectOp>(p.ops[i++]));
+      if (!rect_run.empty()) {
+        w.rects(rect_run);
+        continue;
+      }
       std::visit(
           [&w](const auto& o) {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, TextOp>) w.text(o);
-            else if constexpr (std::is_same_v<T, LineOp>) w.line(o);
-            else if constexpr (std::is_same_v<T, RectOp>) w.rect(o);
             else if constexpr (std::is_same_v<T, ArrowOp>) w.arrow(o);
-            else w.modules(o);
+            else if constexpr (std::is_same_v<T, ModulesOp>) w.modules(o);
           },
-          op);
+          p.ops[i++]);
     }
-    w.end_text();
+    if (!w.finish() && !errors.error)
+      return make_error(Place{}, "libharu 无法写入页面内容");
   }
   if (pages.empty()) HPDF_AddPage(pdf);
   if (errors.error)

@@ -77,6 +77,11 @@ class Document {
   // Adds a top-level bookmark tree (call in order).
   void add_outline(Outline outline);
 
+  // On (the default): every font is subset to the characters drawn. Off:
+  // whole fonts, embedded the way plain libharu does it (all tables kept,
+  // unused glyphs blanked) — for size baselines (bench/), never for output.
+  void set_font_subsetting(bool on);
+
   // Renders the document. Characters no font has are skipped here (the
   // caller reports them as TEXT-CHARS beforehand).
   Result<std::string> finish();

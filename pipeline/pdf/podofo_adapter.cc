@@ -3,8 +3,11 @@
 
 #include <podofo/podofo.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <mutex>
 #include <sstream>
 
@@ -101,6 +104,138 @@ void content_id(std::string& pdf) {
   }
 }
 
+// Writes the document properties, with fixed dates.
+void set_info(PdfMemDocument& doc, const DocumentInfo& in) {
+  PdfInfo* info = doc.GetInfo();
+  PdfDictionary& dict = info->GetObject()->GetDictionary();
+  if (!in.title.empty()) info->SetTitle(utf8_string(in.title));
+  if (!in.author.empty()) info->SetAuthor(utf8_string(in.author));
+  if (!in.subject.empty()) info->SetSubject(utf8_string(in.subject));
+  if (!in.keywords.empty()) info->SetKeywords(utf8_string(in.keywords));
+  info->SetCreator(PdfString("qingdan"));
+  info->SetProducer(PdfString("qingdan (libharu 2.3.0, PoDoFo 0.9.8)"));
+  if (in.date.valid()) {
+    std::string date = pdf_date(in.date);
+    dict.AddKey(PdfName("CreationDate"), PdfString(date));
+    dict.AddKey(PdfName("ModDate"), PdfString(date));
+  } else {
+    dict.RemoveKey(PdfName("CreationDate"));
+    dict.RemoveKey(PdfName("ModDate"));
+  }
+}
+
+// Sets the bookmark tree (the catalog must have no /Outlines of its own
+// left, or the cached root must be the one in the catalog).
+void set_outlines(PdfMemDocument& doc, const std::vector<Outline>& outlines) {
+  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
+  if (!outlines.empty() && doc.GetPageCount() > 0) {
+    PdfOutlines* root = doc.GetOutlines(true);
+    catalog.AddKey(PdfName("Outlines"), root->GetObject()->Reference());
+    add_outlines(doc, root, outlines, doc.GetPageCount());
+    catalog.AddKey(PdfName("PageMode"), PdfName("UseOutlines"));
+  } else {
+    catalog.RemoveKey(PdfName("Outlines"));
+    catalog.RemoveKey(PdfName("PageMode"));
+  }
+}
+
+// The document's bytes, with the content-hash /ID.
+std::string write_bytes(PdfMemDocument& doc) {
+  std::ostringstream os;
+  {
+    PdfOutputDevice device(&os);
+    doc.Write(&device);
+    device.Flush();
+  }
+  std::string out = os.str();
+  content_id(out);
+  return out;
+}
+
+// Every object of a bookmark tree below `item` (its /First chain, depth
+// first), into `refs`. Guards against cycles.
+void outline_objects(PdfVecObjects& objs, PdfObject* item, std::vector<PdfReference>& refs) {
+  for (PdfObject* o = item; o && o->IsDictionary(); o = key(objs, o, "Next")) {
+    if (std::find(refs.begin(), refs.end(), o->Reference()) != refs.end()) return;
+    refs.push_back(o->Reference());
+    outline_objects(objs, key(objs, o, "First"), refs);
+  }
+}
+
+// Removes a loaded document's bookmarks: the /Outlines entry of its catalog
+// and the objects of the tree (marked free, so object numbers stay put).
+void strip_outlines(PdfMemDocument& doc) {
+  PdfVecObjects& objs = doc.GetObjects();
+  PdfObject* catalog = doc.GetCatalog();
+  PdfObject* root = key(objs, catalog, "Outlines");
+  std::vector<PdfReference> refs;
+  if (root && root->IsDictionary()) {
+    refs.push_back(root->Reference());
+    outline_objects(objs, key(objs, root, "First"), refs);
+  }
+  catalog->GetDictionary().RemoveKey(PdfName("Outlines"));
+  catalog->GetDictionary().RemoveKey(PdfName("PageMode"));
+  for (const PdfReference& r : refs)
+    if (r.ObjectNumber() > 0) delete objs.RemoveObject(r, true);
+}
+
+// Removes the copies of the appended parts' Info dictionaries that
+// PdfDocument::Append leaves behind, unreferenced (PoDoFo stamps them with
+// the clock's ModDate): every dictionary with a CreationDate or ModDate
+// other than the document's own Info.
+void drop_foreign_info(PdfMemDocument& doc) {
+  PdfVecObjects& objs = doc.GetObjects();
+  const PdfReference own = doc.GetInfo()->GetObject()->Reference();
+  std::vector<PdfReference> foreign;
+  for (PdfObject* o : objs)
+    if (o && o->IsDictionary() && o->Reference() != own &&
+        (o->GetDictionary().HasKey(PdfName("ModDate")) || o->GetDictionary().HasKey(PdfName("CreationDate"))))
+      foreign.push_back(o->Reference());
+  for (const PdfReference& r : foreign) delete objs.RemoveObject(r, true);
+}
+
+// The page a bookmark points at (0-based), from /Dest or a GoTo action; -1
+// when it is not a page of the document.
+int outline_page(PdfVecObjects& objs, PdfObject* item, const std::map<PdfReference, int>& pages) {
+  PdfObject* dest = key(objs, item, "Dest");
+  if (!dest) {
+    PdfObject* action = key(objs, item, "A");
+    if (is_name(key(objs, action, "S"), "GoTo")) dest = key(objs, action, "D");
+  }
+  if (!dest || !dest->IsArray() || dest->GetArray().empty()) return -1;
+  const PdfObject& target = dest->GetArray()[0];
+  if (!target.IsReference()) return -1;
+  auto it = pages.find(target.GetReference());
+  return it == pages.end() ? -1 : it->second;
+}
+
+// Reads the bookmarks from `item` along its /Next chain.
+void read_items(PdfVecObjects& objs, PdfObject* item, const std::map<PdfReference, int>& pages,
+                std::vector<Outline>& out, int depth) {
+  for (PdfObject* o = item; o && o->IsDictionary() && depth < 64; o = key(objs, o, "Next")) {
+    Outline ol;
+    PdfObject* title = key(objs, o, "Title");
+    if (title && title->IsString()) ol.title = title->GetString().GetStringUtf8();
+    ol.page = std::max(0, outline_page(objs, o, pages));
+    read_items(objs, key(objs, o, "First"), pages, ol.children, depth + 1);
+    out.push_back(std::move(ol));
+    if (out.size() > 1000000) return;
+  }
+}
+
+void quiet_podofo() {
+  static std::once_flag quiet;
+  std::call_once(quiet, [] {
+    PdfError::EnableLogging(false);
+    PdfError::EnableDebug(false);
+  });
+}
+
+Error podofo_error(const PdfError& e, const std::string& what) {
+  const char* msg = PdfError::ErrorMessage(e.GetError());
+  return make_error(Place{}, what + "（PoDoFo：" + (msg ? msg : "?") + "）");
+}
+
 }  // namespace
 
 std::string to_unicode_cmap(const std::vector<std::pair<uint16_t, char32_t>>& map) {
@@ -164,11 +299,7 @@ std::string to_unicode_cmap(const std::vector<std::pair<uint16_t, char32_t>>& ma
 }
 
 Result<std::string> podofo_finish(const std::string& pdf, const PostProcess& post) {
-  static std::once_flag quiet;
-  std::call_once(quiet, [] {
-    PdfError::EnableLogging(false);
-    PdfError::EnableDebug(false);
-  });
+  quiet_podofo();
   try {
     PdfMemDocument doc;
     doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
@@ -220,48 +351,99 @@ Result<std::string> podofo_finish(const std::string& pdf, const PostProcess& pos
       }
     }
 
-    // Document properties, with fixed dates.
-    PdfInfo* info = doc.GetInfo();
-    PdfDictionary& dict = info->GetObject()->GetDictionary();
-    if (!post.info.title.empty()) info->SetTitle(utf8_string(post.info.title));
-    if (!post.info.author.empty()) info->SetAuthor(utf8_string(post.info.author));
-    if (!post.info.subject.empty()) info->SetSubject(utf8_string(post.info.subject));
-    if (!post.info.keywords.empty()) info->SetKeywords(utf8_string(post.info.keywords));
-    info->SetCreator(PdfString("qingdan"));
-    info->SetProducer(PdfString("qingdan (libharu 2.3.0, PoDoFo 0.9.8)"));
-    if (post.info.date.valid()) {
-      std::string date = pdf_date(post.info.date);
-      dict.AddKey(PdfName("CreationDate"), PdfString(date));
-      dict.AddKey(PdfName("ModDate"), PdfString(date));
-    } else {
-      dict.RemoveKey(PdfName("CreationDate"));
-      dict.RemoveKey(PdfName("ModDate"));
-    }
+    set_info(doc, post.info);
 
     // Bookmarks: ours only.
-    PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-    catalog.RemoveKey(PdfName("Outlines"));
-    if (!post.outlines.empty() && doc.GetPageCount() > 0) {
-      PdfOutlines* root = doc.GetOutlines(true);
-      add_outlines(doc, root, post.outlines, doc.GetPageCount());
-      catalog.AddKey(PdfName("PageMode"), PdfName("UseOutlines"));
-    } else {
-      catalog.RemoveKey(PdfName("PageMode"));
-    }
+    doc.GetCatalog()->GetDictionary().RemoveKey(PdfName("Outlines"));
+    set_outlines(doc, post.outlines);
 
-    std::ostringstream os;
-    {
-      PdfOutputDevice device(&os);
-      doc.Write(&device);
-      device.Flush();
-    }
-    std::string out = os.str();
-    content_id(out);
+    std::string out = write_bytes(doc);
     return out;
   } catch (const PdfError& e) {
-    const char* what = PdfError::ErrorMessage(e.GetError());
-    return make_error(Place{}, std::string("PDF 后处理失败（PoDoFo：") + (what ? what : "?") + "）");
+    return podofo_error(e, "PDF 后处理失败");
   }
 }
 
 }  // namespace qd::pdf::detail
+
+namespace qd::pdf {
+
+using namespace PoDoFo;
+using detail::podofo_error;
+
+Result<std::vector<Outline>> read_outlines(const std::string& pdf) {
+  detail::quiet_podofo();
+  try {
+    PdfMemDocument doc;
+    doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
+    PdfVecObjects& objs = doc.GetObjects();
+    std::map<PdfReference, int> pages;
+    for (int i = 0; i < doc.GetPageCount(); ++i) pages.emplace(doc.GetPage(i)->GetObject()->Reference(), i);
+    std::vector<Outline> out;
+    PdfObject* root = detail::key(objs, doc.GetCatalog(), "Outlines");
+    if (root) detail::read_items(objs, detail::key(objs, root, "First"), pages, out, 0);
+    return out;
+  } catch (const PdfError& e) {
+    return podofo_error(e, "无法读取 PDF 书签");
+  }
+}
+
+Result<int> count_pages(const std::string& pdf) {
+  detail::quiet_podofo();
+  try {
+    PdfMemDocument doc;
+    doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
+    return doc.GetPageCount();
+  } catch (const PdfError& e) {
+    return podofo_error(e, "无法读取 PDF");
+  }
+}
+
+Result<std::string> append_pdfs(const std::vector<std::string>& parts,
+                                const std::vector<Outline>& outlines, const DocumentInfo& info) {
+  if (parts.empty()) return make_error(Place{}, "没有要合并的 PDF");
+  detail::quiet_podofo();
+  try {
+    PdfMemDocument doc;
+    doc.LoadFromBuffer(parts[0].data(), static_cast<long>(parts[0].size()));
+    // Strip before anything asks for the outline root (PoDoFo caches it).
+    detail::strip_outlines(doc);
+    for (size_t i = 1; i < parts.size(); ++i) {
+      PdfMemDocument part;
+      part.LoadFromBuffer(parts[i].data(), static_cast<long>(parts[i].size()));
+      detail::strip_outlines(part);
+      doc.Append(part, true);
+    }
+    detail::drop_foreign_info(doc);
+    detail::set_info(doc, info);
+    detail::set_outlines(doc, outlines);
+    return detail::write_bytes(doc);
+  } catch (const PdfError& e) {
+    return podofo_error(e, "PDF 合并失败");
+  }
+}
+
+Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
+                          const std::vector<Outline>& outlines, const DocumentInfo& info) {
+  auto bytes = append_pdfs(parts, outlines, info);
+  if (!bytes.ok()) return make_error(Place{path}, bytes.error().message);
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    out.close();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return make_error(Place{path}, "无法写入 PDF 文件");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    return make_error(Place{path}, "无法写入 PDF 文件：" + ec.message());
+  }
+  return Ok{};
+}
+
+}  // namespace qd::pdf

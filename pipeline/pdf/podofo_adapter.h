@@ -1,7 +1,9 @@
-// Internal to pipeline/pdf: the one place that knows PoDoFo (0.9.8; its API
-// changes between versions). Post-processes libharu's output: rewrites the
-// ToUnicode CMaps, marks the embedded fonts as subsets, writes the document
-// properties and the bookmark tree, and makes the bytes deterministic.
+// The one place that knows PoDoFo (0.9.8; its API changes between versions).
+// Internal to pipeline/pdf (namespace detail): post-processes libharu's
+// output — rewrites the ToUnicode CMaps, marks the embedded fonts as
+// subsets, writes the document properties and the bookmark tree, and makes
+// the bytes deterministic. Public (namespace pdf): joins finished PDFs into
+// one with one bookmark tree (the leaders' report and the county booklet).
 #pragma once
 
 #include <cstdint>
@@ -37,3 +39,30 @@ Result<std::string> podofo_finish(const std::string& pdf, const PostProcess& pos
 std::string to_unicode_cmap(const std::vector<std::pair<uint16_t, char32_t>>& cid_unicode);
 
 }  // namespace qd::pdf::detail
+
+namespace qd::pdf {
+
+// The bookmark tree of a PDF, with 0-based page indexes (a bookmark whose
+// target is not a page of the document points at page 0); empty when the
+// PDF has none.
+Result<std::vector<Outline>> read_outlines(const std::string& pdf);
+
+// The number of pages of a PDF.
+Result<int> count_pages(const std::string& pdf);
+
+// Joins PDFs, their pages in order. The parts' own bookmarks are removed
+// (objects and all); `outlines` (0-based page indexes into the joined
+// document) become the one bookmark tree. The Info dictionary is set from
+// `info`, its date as both creation and modification date (no clock); the
+// trailer /ID is a hash of the content. Objects are never garbage-collected
+// (the parts' catalogs stay behind, unreferenced), so the bytes are a
+// function of the parts, the outlines and the info.
+Result<std::string> append_pdfs(const std::vector<std::string>& parts,
+                                const std::vector<Outline>& outlines, const DocumentInfo& info);
+
+// append_pdfs() written to `path` through a temporary file beside it that is
+// then renamed over it, so a reader never sees half a file.
+Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
+                          const std::vector<Outline>& outlines, const DocumentInfo& info);
+
+}  // namespace qd::pdf

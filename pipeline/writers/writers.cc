@@ -6,7 +6,10 @@
 #include "writers/changes/changes.h"
 #include "writers/forms/forms.h"
 #include "writers/guides/guides.h"
+#include "writers/leaders/leaders.h"
 #include "writers/lists/lists.h"
+#include "writers/notices/notices.h"
+#include "writers/posters/posters.h"
 #include "writers/reports/reports.h"
 #include "writers/portal/portal.h"
 #include "writers/review/review.h"
@@ -20,9 +23,15 @@ const WriterInfo kWriters[] = {
     {"review", "审核报告、问题清单和报送情况", write_review, true},
     {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true, plan_forms},
     {"guides", "各部门办事指南和全县汇编（.pdf）", write_guides, true, plan_guides},
+    // Phase 1: appends the county booklet this build wrote.
+    {"leaders", "领导汇报：主要数据、图表、审核和报送情况，附办事指南汇编（.pdf）", write_leaders, true,
+     nullptr, /*phase=*/1},
     {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true, plan_reports},
+    {"posters", "各大厅窗口的事项公示海报（.pdf）", write_posters, true, plan_poster_parts},
+    {"notices", "各事项的一次性告知单（.pdf）", write_notices, true, plan_notice_parts},
     {"changes", "变更情况和待重印清单（.xlsx）", write_changes, true, plan_changes, 0,
      /*plan_last=*/true},
+    // Phase 1: copies the booklets and notices in and links them.
     {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true, nullptr, /*phase=*/1},
 };
 

@@ -13,6 +13,10 @@ TEST(Writers, TableHasTheXlsxOutputs) {
   EXPECT_TRUE(find_writer("review")->in_build);
   EXPECT_TRUE(find_writer("forms")->in_build);
   EXPECT_EQ(find_writer("nope"), nullptr);
+  // The leaders' report appends the county booklet the guides writer wrote.
+  ASSERT_NE(find_writer("leaders"), nullptr);
+  EXPECT_GT(find_writer("leaders"), find_writer("guides"));
+  EXPECT_TRUE(find_writer("leaders")->in_build);
   for (const WriterInfo& w : writers()) {
     EXPECT_NE(w.write, nullptr) << w.name;
     EXPECT_FALSE(w.summary.empty()) << w.name;

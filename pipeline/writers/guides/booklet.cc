@@ -363,22 +363,26 @@ Booklet lay_out_county(const Catalog& catalog, const GuideTemplate& tmpl,
   return b;
 }
 
+void draw_page(pdf::Document& doc, const layout::Page& p) {
+  for (const layout::RectOp& r : p.rects) {
+    if (r.fill >= 0)
+      doc.rect(r.x, r.y, r.w, r.h, r.width, pdf::kBlack, true, pdf::Color{r.fill, r.fill, r.fill});
+    else
+      doc.rect(r.x, r.y, r.w, r.h, r.width);
+  }
+  for (const layout::RuleOp& r : p.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width);
+  for (const layout::TextOp& t : p.texts)
+    doc.draw_line(t.line, static_cast<pdf::Role>(t.role), t.size, t.x, t.y,
+                  t.gray ? pdf::kGray : pdf::kBlack);
+  for (const layout::ArrowOp& a : p.arrows) doc.arrow(a.x1, a.y1, a.x2, a.y2, a.width);
+}
+
 Result<std::string> render_booklet(const Booklet& booklet, const layout::Frame& frame,
                                    const pdf::FontLibrary& fonts) {
   pdf::Document doc(fonts, booklet.info);
   for (const layout::Page& p : booklet.pages) {
     doc.new_page(frame.page_width, frame.page_height);
-    for (const layout::RectOp& r : p.rects) {
-      if (r.fill >= 0)
-        doc.rect(r.x, r.y, r.w, r.h, r.width, pdf::kBlack, true, pdf::Color{r.fill, r.fill, r.fill});
-      else
-        doc.rect(r.x, r.y, r.w, r.h, r.width);
-    }
-    for (const layout::RuleOp& r : p.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width);
-    for (const layout::TextOp& t : p.texts)
-      doc.draw_line(t.line, static_cast<pdf::Role>(t.role), t.size, t.x, t.y,
-                    t.gray ? pdf::kGray : pdf::kBlack);
-    for (const layout::ArrowOp& a : p.arrows) doc.arrow(a.x1, a.y1, a.x2, a.y2, a.width);
+    draw_page(doc, p);
   }
   for (const pdf::Outline& o : booklet.outlines) doc.add_outline(o);
   return doc.finish();

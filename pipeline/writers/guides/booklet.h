@@ -38,6 +38,10 @@ Booklet lay_out_department(const Catalog& catalog, const DepartmentInfo& dept,
 Booklet lay_out_county(const Catalog& catalog, const GuideTemplate& tmpl,
                        const layout::Fonts& fonts, Date date);
 
+// Replays one laid-out page into the current page of a document (fills,
+// rules, text, arrows).
+void draw_page(pdf::Document& doc, const layout::Page& page);
+
 // Replays the pages into a PDF document and returns its bytes.
 Result<std::string> render_booklet(const Booklet& booklet, const layout::Frame& frame,
                                    const pdf::FontLibrary& fonts);

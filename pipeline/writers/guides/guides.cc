@@ -38,6 +38,10 @@ Status write_file(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
+std::string county_booklet_path(const Catalog& catalog) {
+  return "guides/" + file_name(catalog.settings.county + "政务服务事项办事指南汇编") + ".pdf";
+}
+
 Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<pdf::FontLibrary>> cache;
@@ -87,7 +91,7 @@ Status write_booklet(const Booklet& b, const GuideKit& kit, const OutputContext&
 
 // The file name of the county's compilation.
 std::string county_booklet_name(const Catalog& catalog) {
-  return file_name(catalog.settings.county + "政务服务事项办事指南汇编") + ".pdf";
+  return fs::path(county_booklet_path(catalog)).filename().string();
 }
 
 }  // namespace

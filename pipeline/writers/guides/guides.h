@@ -22,6 +22,10 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
 Status write_guides(const Catalog& catalog, const OutputContext& ctx,
                     std::vector<std::string>* written);
 
+// The county's compiled booklet, relative to the output folder:
+// "guides/涿鹿县政务服务事项办事指南汇编.pdf" (written when any item is published).
+std::string county_booklet_path(const Catalog& catalog);
+
 // The font library of a configuration, loaded once per process and kept.
 Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path);
 

@@ -1,0 +1,152 @@
+// booklet_size [input-dir]: sizes and speed of the 办事指南 booklets against
+// plain libharu. Lays out the county's compiled booklet and every
+// department's booklet from the input (default: the sample county), then
+// renders the same pages three ways through pdf::Document:
+//   subset     — what `qingdan build` writes (HarfBuzz subsets);
+//   whole      — every font embedded whole, as libharu does without our
+//                subsetting (all tables kept, unused glyphs blanked);
+//   per-dept   — each department's booklet rendered whole and the sizes
+//                added up, i.e. the fonts repeated once per department.
+// The content streams are byte for byte the same in all three. Codes come
+// from a throwaway registry (a first night).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+#include "codes/assign.h"
+#include "codes/registry.h"
+#include "ingest/ingest.h"
+#include "ingest/settings.h"
+#include "merge/merge.h"
+#include "validate/validate.h"
+#include "writers/guides/booklet.h"
+#include "writers/guides/guides.h"
+#include "writers/guides/template.h"
+
+using namespace qd;
+
+namespace {
+
+// Renders a laid-out booklet (the replay of render_booklet) with or without
+// font subsetting; returns the PDF's bytes, empty on error.
+std::string render(const Booklet& b, const layout::Frame& frame, const pdf::FontLibrary& fonts,
+                   bool subset) {
+  pdf::Document doc(fonts, b.info);
+  doc.set_font_subsetting(subset);
+  for (const layout::Page& p : b.pages) {
+    doc.new_page(frame.page_width, frame.page_height);
+    for (const layout::RectOp& r : p.rects) {
+      if (r.fill >= 0)
+        doc.rect(r.x, r.y, r.w, r.h, r.width, pdf::kBlack, true, pdf::Color{r.fill, r.fill, r.fill});
+      else
+        doc.rect(r.x, r.y, r.w, r.h, r.width);
+    }
+    for (const layout::RuleOp& r : p.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width);
+    for (const layout::TextOp& t : p.texts)
+      doc.draw_line(t.line, static_cast<pdf::Role>(t.role), t.size, t.x, t.y,
+                    t.gray ? pdf::kGray : pdf::kBlack);
+    for (const layout::ArrowOp& a : p.arrows) doc.arrow(a.x1, a.y1, a.x2, a.y2, a.width);
+  }
+  for (const pdf::Outline& o : b.outlines) doc.add_outline(o);
+  auto out = doc.finish();
+  if (!out.ok()) {
+    std::fprintf(stderr, "%s\n", out.error().str().c_str());
+    return {};
+  }
+  return out.value();
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string source = QD_SOURCE_DIR;
+  const std::string input = argc > 1 ? argv[1] : source + "/input";
+  const Date date{2017, 9, 30};
+  auto settings = read_settings(input + "/county.toml");
+  if (!settings.ok()) {
+    std::fprintf(stderr, "%s\n", settings.error().str().c_str());
+    return 2;
+  }
+  Catalog catalog;
+  catalog.settings = settings.value();
+  catalog.build_date = date;
+  ingest(input, catalog);
+  validate(catalog);
+  merge(catalog);
+  // Codes from a throwaway registry, so that the footers carry them as in
+  // `qingdan build`.
+  const std::string registry_path =
+      (std::filesystem::temp_directory_path() / ("booklet_size_" + std::to_string(getpid()) + ".sqlite")).string();
+  {
+    auto reg = Registry::open(registry_path);
+    if (!reg.ok() || !reg.value()->begin().ok() || !assign_codes(catalog, *reg.value()).ok()) {
+      std::fprintf(stderr, "code registry failed\n");
+      return 2;
+    }
+    fill_known_codes(catalog, *reg.value());
+    reg.value()->rollback();
+  }
+  std::filesystem::remove(registry_path);
+  auto tmpl = read_guide_template(source + "/templates/guide.xml");
+  auto lib = guide_fonts(source + "/fonts/fonts.toml");
+  if (!tmpl.ok() || !lib.ok()) {
+    std::fprintf(stderr, "template or fonts missing\n");
+    return 2;
+  }
+  const pdf::FontLibrary& fonts = *lib.value();
+  const layout::Fonts metrics = fonts_of(fonts);
+  const layout::Frame& frame = tmpl->frame;
+
+  const Booklet county = lay_out_county(catalog, tmpl.value(), metrics, date);
+  const int pages = static_cast<int>(county.pages.size());
+  auto t = std::chrono::steady_clock::now();
+  const std::string subset = render(county, frame, fonts, true);
+  const double subset_secs = seconds_since(t);
+  t = std::chrono::steady_clock::now();
+  const std::string whole = render(county, frame, fonts, false);
+  const double whole_secs = seconds_since(t);
+  if (subset.empty() || whole.empty()) return 1;
+
+  size_t per_dept = 0, dept_subset = 0, smallest = 0;
+  int depts = 0;
+  std::string smallest_name;
+  for (const DepartmentInfo& dept : catalog.settings.departments) {
+    if (catalog.published(dept.name).empty()) continue;
+    const Booklet b = lay_out_department(catalog, dept, tmpl.value(), metrics, date);
+    const std::string w = render(b, frame, fonts, false);
+    const std::string s = render(b, frame, fonts, true);
+    if (w.empty() || s.empty()) return 1;
+    per_dept += w.size();
+    dept_subset += s.size();
+    if (!smallest || s.size() < smallest) {
+      smallest = s.size();
+      smallest_name = dept.name + " (" + std::to_string(catalog.published(dept.name).size()) + " items)";
+    }
+    ++depts;
+  }
+
+  if (argc > 2) {
+    FILE* f = std::fopen(argv[2], "wb");
+    if (f) {
+      std::fwrite(subset.data(), 1, subset.size(), f);
+      std::fclose(f);
+    }
+  }
+  const double kb = 1024;
+  std::printf("compiled booklet: %d pages\n", pages);
+  std::printf("  subset (qingdan)          %8.0f KB   %.2f s = %4.0f pages/s\n", subset.size() / kb,
+              subset_secs, pages / subset_secs);
+  std::printf("  whole fonts (libharu)     %8.0f KB   %.2f s   ratio %.3f\n", whole.size() / kb,
+              whole_secs, static_cast<double>(subset.size()) / whole.size());
+  std::printf("  per department, whole     %8.0f KB   (%d booklets)   ratio %.3f\n", per_dept / kb,
+              depts, static_cast<double>(subset.size()) / per_dept);
+  std::printf("department booklets, subset %8.0f KB in all; smallest %.0f KB: %s\n",
+              dept_subset / kb, smallest / kb, smallest_name.c_str());
+  return 0;
+}

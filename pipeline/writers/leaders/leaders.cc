@@ -1,0 +1,97 @@
+#include "writers/leaders/leaders.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pdf/podofo_adapter.h"
+#include "writers/guides/booklet.h"
+#include "writers/guides/guides.h"
+#include "writers/guides/template.h"
+#include "writers/leaders/figures.h"
+#include "writers/leaders/report.h"
+
+namespace qd {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Shifts every page of a bookmark tree by `by`.
+std::vector<pdf::Outline> shifted(std::vector<pdf::Outline> list, int by) {
+  for (pdf::Outline& o : list) {
+    o.page += by;
+    o.children = shifted(std::move(o.children), by);
+  }
+  return list;
+}
+
+// Reads a whole file.
+Result<std::string> read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(Place{path.string()}, "无法读取文件");
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (!in && !in.eof()) return make_error(Place{path.string()}, "无法读取文件");
+  return s.str();
+}
+
+}  // namespace
+
+LeadersPlan plan_leaders(const Catalog& catalog) {
+  LeadersPlan p;
+  p.path = kLeadersReportPath;
+  if (!catalog.published().empty()) p.booklet = county_booklet_path(catalog);
+  return p;
+}
+
+std::vector<pdf::Outline> joined_outlines(const std::vector<pdf::Outline>& report,
+                                          const std::vector<pdf::Outline>& booklet,
+                                          int booklet_first) {
+  std::vector<pdf::Outline> out = report;
+  out.push_back({kBookletBookmark, booklet_first, shifted(booklet, booklet_first)});
+  return out;
+}
+
+Status render_leaders(const Catalog& catalog, const OutputContext& ctx, const LeadersPlan& plan) {
+  auto tmpl = read_guide_template((fs::path(ctx.templates_dir) / "guide.xml").string());
+  if (!tmpl.ok()) return tmpl.error();
+  auto lib = guide_fonts(ctx.fonts_config);
+  if (!lib.ok()) return lib.error();
+  const pdf::FontLibrary& fonts = *lib.value();
+  const layout::Fonts metrics = fonts_of(fonts);
+  const Date date = ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
+
+  const Figures figures = compute_figures(catalog);
+  const Report report = lay_out_report({catalog, figures, tmpl.value(), metrics, date});
+  auto bytes = render_report(report, tmpl->frame, fonts);
+  if (!bytes.ok()) return bytes.error();
+
+  std::vector<std::string> parts{std::move(bytes.value())};
+  std::vector<pdf::Outline> outlines = report.outlines;
+  const fs::path booklet = fs::path(ctx.output_dir) / plan.booklet;
+  std::error_code ec;
+  if (!plan.booklet.empty() && fs::exists(booklet, ec)) {
+    auto b = read_bytes(booklet);
+    if (!b.ok()) return b.error();
+    auto tree = pdf::read_outlines(b.value());
+    if (!tree.ok()) return make_error(Place{booklet.string()}, tree.error().message);
+    outlines = joined_outlines(report.outlines, tree.value(), static_cast<int>(report.pages.size()));
+    parts.push_back(std::move(b.value()));
+  }
+
+  const fs::path out = fs::path(ctx.output_dir) / plan.path;
+  fs::create_directories(out.parent_path(), ec);
+  if (ec) return make_error(Place{out.parent_path().string()}, "无法创建文件夹：" + ec.message());
+  return pdf::write_appended_pdf(out.string(), parts, outlines, report.info);
+}
+
+Status write_leaders(const Catalog& catalog, const OutputContext& ctx,
+                     std::vector<std::string>* written) {
+  const LeadersPlan plan = plan_leaders(catalog);
+  QD_TRY(render_leaders(catalog, ctx, plan));
+  written->push_back(plan.path);
+  return Ok{};
+}
+
+}  // namespace qd

@@ -1,0 +1,389 @@
+// The leaders' report as a real PDF: the report joined with the county
+// booklet, checked with qpdf and poppler; the layout of the sample county.
+#include "writers/leaders/leaders.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <unistd.h>
+
+#include "ingest/ingest.h"
+#include "ingest/settings.h"
+#include "merge/merge.h"
+#include "pdf/podofo_adapter.h"
+#include "validate/validate.h"
+#include "writers/guides/booklet.h"
+#include "writers/guides/guides.h"
+#include "writers/leaders/report.h"
+
+namespace qd {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSource = QD_SOURCE_DIR;
+const std::string kTemplates = kSource + "/templates";
+const std::string kFonts = kSource + "/fonts/fonts.toml";
+const Date kDate{2017, 9, 30};
+
+struct Proc {
+  int status = 0;
+  std::string out;
+};
+
+// Runs a shell command; stdout only (stderr to a file that is appended).
+Proc run(const std::string& cmd) {
+  Proc r;
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  if (!p) return {-1, "popen"};
+  std::array<char, 65536> buf;
+  size_t got;
+  while ((got = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), got);
+  r.status = pclose(p);
+  return r;
+}
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::string squeeze(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out += c;
+  return out;
+}
+
+const pdf::FontLibrary& fonts() {
+  auto lib = guide_fonts(kFonts);
+  if (!lib.ok()) {
+    ADD_FAILURE() << lib.error().str();
+    std::abort();
+  }
+  return *lib.value();
+}
+
+Item make_item(const std::string& dept, const std::string& name, const std::string& type) {
+  Item it;
+  it.department = dept;
+  it.file = "test.xlsx";
+  it.state = ItemState::Published;
+  auto set = [&](El e, std::string v) { it.field(e).text = std::move(v); };
+  set(El::Name, name);
+  set(El::Type, type);
+  set(El::Basis, "《中华人民共和国行政许可法》第十二条");
+  set(El::Agency, dept);
+  set(El::Audience, "自然人");
+  set(El::CaseType, "承诺件");
+  set(El::LegalLimit, "20个工作日");
+  set(El::PromisedLimit, "5个工作日");
+  set(El::Visits, "1");
+  set(El::OnlineDepth, "Ⅲ");
+  set(El::Charged, "否");
+  set(El::Place, "涿鹿县政务服务中心二楼");
+  Material m;
+  m.title.text = "申请书";
+  m.source.text = "申请人自备";
+  it.materials.push_back(m);
+  Step s;
+  s.step.text = "受理";
+  it.steps.push_back(s);
+  return it;
+}
+
+Catalog small_catalog() {
+  Catalog c;
+  c.build_date = kDate;
+  c.settings.deadline = {2017, 8, 31};
+  c.settings.departments.push_back({"涿鹿县市场监督管理局", "市场监管局", "11130731MB1234567X", "14"});
+  c.settings.departments.push_back({"涿鹿县商务局", "商务局", "11130731MB7654321X", "15"});
+  c.items.push_back(make_item("涿鹿县市场监督管理局", "食品经营许可", "01"));
+  c.items.push_back(make_item("涿鹿县市场监督管理局", "个体工商户登记", "07"));
+  c.items.push_back(make_item("涿鹿县商务局", "再生资源回收经营者备案", "10"));
+  return c;
+}
+
+Catalog sample_catalog() {
+  auto settings = read_settings(kSource + "/input/county.toml");
+  EXPECT_TRUE(settings.ok());
+  Catalog c;
+  c.settings = settings.value();
+  c.build_date = kDate;
+  ingest(kSource + "/input", c);
+  validate(c);
+  merge(c);
+  return c;
+}
+
+Report lay_out(const Catalog& c, const Figures& f) {
+  auto t = read_guide_template(kTemplates + "/guide.xml");
+  EXPECT_TRUE(t.ok());
+  static GuideTemplate tmpl = t.value();
+  static layout::Fonts metrics = fonts_of(fonts());
+  return lay_out_report({c, f, tmpl, metrics, kDate});
+}
+
+// The bookmarks of a PDF flattened depth-first: "depth|title|page (1-based)".
+std::vector<std::string> bookmarks(const std::string& pdf) {
+  Proc r = run("qpdf --json --json-key=outlines " + quote(pdf));
+  EXPECT_EQ(r.status, 0) << r.out;
+  std::vector<std::string> flat;
+  std::function<void(const nlohmann::json&, int)> walk = [&](const nlohmann::json& list, int depth) {
+    for (const auto& o : list) {
+      flat.push_back(std::to_string(depth) + "|" + o["title"].get<std::string>() + "|" +
+                     std::to_string(o["destpageposfrom1"].get<int>()));
+      walk(o["kids"], depth + 1);
+    }
+  };
+  walk(nlohmann::json::parse(r.out)["outlines"], 0);
+  return flat;
+}
+
+int pages_of(const std::string& pdf) {
+  Proc r = run("pdfinfo " + quote(pdf));
+  std::smatch m;
+  std::regex re(R"(Pages:\s+(\d+))");
+  return std::regex_search(r.out, m, re) ? std::stoi(m[1]) : -1;
+}
+
+class LeadersPdf : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() / ("leaders_test_" + std::to_string(getpid())));
+    fs::remove_all(*dir_);
+    catalog_ = new Catalog(small_catalog());
+    write(*dir_);
+  }
+  static void TearDownTestSuite() {
+    // LEADERS_TEST_KEEP=1 keeps the PDFs to look at.
+    if (std::getenv("LEADERS_TEST_KEEP")) std::printf("PDFs kept in %s\n", dir_->c_str());
+    else fs::remove_all(*dir_);
+    delete dir_;
+    delete catalog_;
+  }
+  // The guides, then the leaders' report, as a build runs them.
+  static void write(const fs::path& dir) {
+    OutputContext ctx{dir.string(), kTemplates, kDate, kFonts};
+    std::vector<std::string> written;
+    Status g = write_guides(*catalog_, ctx, &written);
+    ASSERT_TRUE(g.ok()) << g.error().str();
+    written.clear();
+    Status s = write_leaders(*catalog_, ctx, &written);
+    ASSERT_TRUE(s.ok()) << s.error().str();
+    ASSERT_EQ(written, std::vector<std::string>{"reports/领导汇报.pdf"});
+    EXPECT_FALSE(fs::exists(dir / "reports/领导汇报.pdf.tmp"));
+  }
+  static std::string report() { return (*dir_ / "reports/领导汇报.pdf").string(); }
+  static std::string booklet() { return (*dir_ / county_booklet_path(*catalog_)).string(); }
+
+  static fs::path* dir_;
+  static Catalog* catalog_;
+};
+fs::path* LeadersPdf::dir_ = nullptr;
+Catalog* LeadersPdf::catalog_ = nullptr;
+
+TEST_F(LeadersPdf, PlanNamesTheReportAndTheBooklet) {
+  LeadersPlan p = plan_leaders(*catalog_);
+  EXPECT_EQ(p.path, "reports/领导汇报.pdf");
+  EXPECT_EQ(p.booklet, "guides/涿鹿县政务服务事项办事指南汇编.pdf");
+  Catalog none;
+  EXPECT_EQ(plan_leaders(none).booklet, "");
+}
+
+TEST_F(LeadersPdf, QpdfCheckPasses) {
+  Proc r = run("qpdf --check " + quote(report()));
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("No syntax or stream encoding errors"), std::string::npos) << r.out;
+}
+
+TEST_F(LeadersPdf, PagesAreTheReportsAndTheBookletsAndInfoIsSet) {
+  const Figures f = compute_figures(*catalog_);
+  const Report rep = lay_out(*catalog_, f);
+  const int booklet_pages = pages_of(booklet());
+  ASSERT_GT(booklet_pages, 4);
+  EXPECT_EQ(pages_of(report()), static_cast<int>(rep.pages.size()) + booklet_pages);
+  Proc r = run("pdfinfo " + quote(report()));
+  EXPECT_NE(r.out.find("Title:           涿鹿县政务服务事项清单工作汇报"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Author:          涿鹿县行政审批局"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("CreationDate: +(Sat Sep 30 00:00:00|Fri Sep 29 16:00:00) 2017"))) << r.out;
+}
+
+TEST_F(LeadersPdf, OneBookmarkTreeSectionsThenBookletDepartmentsAndItems) {
+  const Report rep = lay_out(*catalog_, compute_figures(*catalog_));
+  const int n = static_cast<int>(rep.pages.size());
+  std::vector<std::string> expect;
+  for (const pdf::Outline& o : rep.outlines) expect.push_back("0|" + o.title + "|" + std::to_string(o.page + 1));
+  ASSERT_EQ(expect.size(), report_sections().size());
+  expect.push_back("0|附件：政务服务事项办事指南汇编|" + std::to_string(n + 1));
+  // The booklet's own tree, one level down, shifted by the report's pages.
+  for (const std::string& b : bookmarks(booklet())) {
+    const size_t a = b.find('|'), z = b.rfind('|');
+    expect.push_back(std::to_string(std::stoi(b.substr(0, a)) + 1) + b.substr(a, z - a + 1) +
+                     std::to_string(std::stoi(b.substr(z + 1)) + n));
+  }
+  EXPECT_EQ(bookmarks(report()), expect);
+  // Departments, then their items.
+  int departments = 0;
+  for (const std::string& e : expect)
+    departments += e.starts_with("1|涿鹿县市场监督管理局|") || e.starts_with("1|涿鹿县商务局|");
+  EXPECT_EQ(departments, 2) << ::testing::PrintToString(expect);
+  EXPECT_GT(expect.size(), report_sections().size() + 1 + 2 + 2);  // and their items
+  // The sections in the table's order.
+  EXPECT_EQ(rep.outlines[0].title, "一、主要数据");
+  EXPECT_EQ(rep.outlines[0].page, 1);
+}
+
+TEST_F(LeadersPdf, FontsEmbeddedAndSubset) {
+  Proc r = run("pdffonts " + quote(report()));
+  std::istringstream in(r.out);
+  std::string line;
+  int fonts_seen = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("name", 0) == 0 || line.rfind("---", 0) == 0) continue;
+    ++fonts_seen;
+    std::regex row(R"(^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$)");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(line, m, row)) << line;
+    EXPECT_EQ(m[2], "yes") << line;
+    EXPECT_EQ(m[3], "yes") << line;
+    EXPECT_TRUE(std::regex_search(std::string(m[1]), std::regex("^[A-Z]{6}\\+"))) << line;
+  }
+  EXPECT_GE(fonts_seen, 3);
+}
+
+TEST_F(LeadersPdf, FiguresPageAndAppendedBookletText) {
+  Proc r = run("pdftotext -raw -enc UTF-8 -f 2 -l 2 " + quote(report()) + " -");
+  const std::string p2 = squeeze(r.out);
+  EXPECT_NE(p2.find("一、主要数据"), std::string::npos) << p2;
+  EXPECT_NE(p2.find("公布事项3项"), std::string::npos) << p2;
+  EXPECT_NE(p2.find("行政权力事项3项占100.0%"), std::string::npos) << p2;
+  EXPECT_NE(p2.find("平均法定办结时限20.0个工作日"), std::string::npos) << p2;
+  EXPECT_NE(p2.find("平均承诺办结时限5.0个工作日"), std::string::npos) << p2;
+  // The first appended page is the booklet's cover.
+  const Report rep = lay_out(*catalog_, compute_figures(*catalog_));
+  const std::string first = std::to_string(rep.pages.size() + 1);
+  Proc b = run("pdftotext -enc UTF-8 -f " + first + " -l " + first + " " + quote(report()) + " -");
+  EXPECT_NE(squeeze(b.out).find("办事指南汇编"), std::string::npos) << b.out;
+}
+
+TEST_F(LeadersPdf, SameInputSameBytes) {
+  const fs::path again = fs::temp_directory_path() / ("leaders_test_again_" + std::to_string(getpid()));
+  fs::remove_all(again);
+  write(again);
+  EXPECT_EQ(read((again / "reports/领导汇报.pdf").string()), read(report()));
+  fs::remove_all(again);
+}
+
+TEST(LeadersNoBooklet, ReportAloneWhenNothingIsPublished) {
+  const fs::path dir = fs::temp_directory_path() / ("leaders_test_none_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  Catalog c = small_catalog();
+  for (Item& it : c.items) it.state = ItemState::Rejected;
+  OutputContext ctx{dir.string(), kTemplates, kDate, kFonts};
+  std::vector<std::string> written;
+  Status s = write_leaders(c, ctx, &written);
+  ASSERT_TRUE(s.ok()) << s.error().str();
+  const std::string pdf = (dir / "reports/领导汇报.pdf").string();
+  EXPECT_EQ(run("qpdf --check " + quote(pdf)).status, 0);
+  const Report rep = lay_out(c, compute_figures(c));
+  EXPECT_EQ(pages_of(pdf), static_cast<int>(rep.pages.size()));
+  auto marks = bookmarks(pdf);
+  ASSERT_EQ(marks.size(), report_sections().size());
+  EXPECT_EQ(marks[0].substr(0, 2), "0|");
+  fs::remove_all(dir);
+}
+
+TEST(LeadersAdapter, AppendStripsTheInputsOutlinesAndReadsThemBack) {
+  // Two small documents with bookmarks of their own.
+  auto doc = [](const std::string& title, int pages) {
+    pdf::Document d(fonts(), {title, "作者", "", "", kDate});
+    for (int i = 0; i < pages; ++i) {
+      d.new_page(595.276, 841.89);
+      d.draw_text(title + std::to_string(i + 1), pdf::Role::Body, 16, 100, 700);
+    }
+    d.add_outline({title + "书签", pages - 1, {{title + "子书签", 0, {}}}});
+    auto bytes = d.finish();
+    EXPECT_TRUE(bytes.ok());
+    return bytes.value();
+  };
+  const std::string a = doc("甲", 2), b = doc("乙", 3);
+  auto tree = pdf::read_outlines(b);
+  ASSERT_TRUE(tree.ok());
+  ASSERT_EQ(tree->size(), 1u);
+  EXPECT_EQ((*tree)[0].title, "乙书签");
+  EXPECT_EQ((*tree)[0].page, 2);
+  EXPECT_EQ((*tree)[0].children[0].title, "乙子书签");
+  auto joined = pdf::append_pdfs({a, b}, {{"合并", 3, {}}}, {"合并文件", "县", "", "", kDate});
+  ASSERT_TRUE(joined.ok()) << joined.error().str();
+  EXPECT_EQ(pdf::count_pages(joined.value()).value(), 5);
+  auto back = pdf::read_outlines(joined.value());
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->size(), 1u);
+  EXPECT_EQ((*back)[0].title, "合并");
+  EXPECT_EQ((*back)[0].page, 3);
+  EXPECT_TRUE((*back)[0].children.empty());
+  // No bookmark object of the inputs is left in the file.
+  const std::regex first(R"(/First \d+ 0 R)");
+  EXPECT_EQ(std::distance(std::sregex_iterator(joined->begin(), joined->end(), first), std::sregex_iterator()), 1);
+  EXPECT_EQ(pdf::append_pdfs({a, b}, {{"合并", 3, {}}}, {"合并文件", "县", "", "", kDate}).value(),
+            joined.value());
+}
+
+// ---- The sample county ---------------------------------------------------------------
+
+TEST(LeadersSample, SectionsStartOnTheirPagesAndTextStaysInTheTypeArea) {
+  Catalog c = sample_catalog();
+  ASSERT_GT(c.published().size(), 100u);
+  const Figures f = compute_figures(c);
+  const Report rep = lay_out(c, f);
+  ASSERT_EQ(rep.outlines.size(), 4u);
+  // Cover, one page of headline figures, then the charts.
+  EXPECT_EQ(rep.outlines[0].page, 1);
+  EXPECT_EQ(rep.outlines[1].page, 2) << "the headline figures take more than one page";
+  EXPECT_TRUE(rep.pages[0].texts.size() >= 6);
+  // Every chart on a page of the charts section, inside the type area.
+  auto tmpl = read_guide_template(kTemplates + "/guide.xml");
+  const layout::Frame& fr = tmpl->frame;
+  ASSERT_GE(rep.charts.size(), 3u);
+  for (const auto& [page, chart] : rep.charts) {
+    EXPECT_GE(page, rep.outlines[1].page);
+    EXPECT_LT(page, rep.outlines[2].page);
+    EXPECT_GE(chart.y, fr.y_bottom() - 0.01);
+    EXPECT_LE(chart.y + chart.height, fr.y_top() + 0.01);
+    EXPECT_GE(chart.x, fr.x0() - 0.01);
+    EXPECT_LE(chart.x + chart.width, fr.x1() + 0.01);
+  }
+  // Charts on one page do not overlap.
+  for (size_t i = 0; i + 1 < rep.charts.size(); ++i)
+    if (rep.charts[i].first == rep.charts[i + 1].first) {
+      EXPECT_GE(rep.charts[i].second.y, rep.charts[i + 1].second.y + rep.charts[i + 1].second.height - 0.01);
+    }
+  // Every department appears in the bars, once.
+  std::multiset<std::string> labels;
+  for (const auto& [page, chart] : rep.charts)
+    if (chart.texts[0].text.starts_with("图1"))
+      for (const ChartText& t : chart.texts) labels.insert(t.text);
+  for (const DepartmentInfo& d : c.settings.departments)
+    EXPECT_EQ(labels.count(d.short_name.empty() ? d.name : d.short_name), 1u) << d.name;
+  // Text inside the paper and the type area (page numbers and footers below it).
+  for (size_t pi = 0; pi < rep.pages.size(); ++pi)
+    for (const layout::TextOp& t : rep.pages[pi].texts) {
+      if (t.line.glyphs.empty()) continue;
+      const double left = t.x + t.line.glyphs.front().x;
+      const double right = t.x + t.line.glyphs.back().x + t.line.glyphs.back().advance;
+      EXPECT_GE(left, fr.x0() - 0.01) << "p" << pi + 1;
+      EXPECT_LE(right, fr.x1() + 0.01) << "p" << pi + 1;
+    }
+}
+
+}  // namespace
+}  // namespace qd

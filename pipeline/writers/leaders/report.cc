@@ -1,0 +1,294 @@
+#include "writers/leaders/report.h"
+
+#include <algorithm>
+#include <array>
+
+#include "writers/guides/booklet.h"
+
+namespace qd {
+
+namespace {
+
+using layout::Flow;
+using layout::TextStyle;
+using Align = ts::ParagraphStyle::Align;
+
+TextStyle centered(TextStyle s) {
+  s.align = Align::Center;
+  s.indent = 0;
+  s.justify = false;
+  return s;
+}
+
+TextStyle no_indent(TextStyle s) {
+  s.indent = 0;
+  return s;
+}
+
+std::string items(int n) { return std::to_string(n) + "项"; }
+
+// "占37.5%"
+std::string share(int n, int total) { return "占" + percent(n, total); }
+
+// The table style of the report: 10.5 pt body, 黑体 header.
+layout::TableStyle table_style(const GuideTemplate& t) {
+  layout::TableStyle s;
+  s.text = t.table;
+  s.header = t.table_header;
+  s.header.justify = false;
+  s.pad_y = 3;
+  s.before = 4;
+  s.after = 6;
+  return s;
+}
+
+// A fixed column `n` characters wide at the table size.
+double chars(const GuideTemplate& t, double n) { return -(n * t.table.size + 2 * 4 + 1); }
+
+void section_heading(ReportFlow& out, const ReportInput& in, std::string_view title) {
+  out.flow().heading(title, no_indent(in.tmpl.heading1));
+}
+
+// ---- 一、主要数据 -------------------------------------------------------------------
+
+void lay_out_figures(ReportFlow& out, const ReportInput& in, std::string_view title) {
+  const Figures& f = in.figures;
+  const GuideTemplate& t = in.tmpl;
+  section_heading(out, in, title);
+  int depts_with_items = 0;
+  const DepartmentFigures* top = nullptr;
+  for (const DepartmentFigures& d : f.departments) {
+    if (d.published > 0) ++depts_with_items;
+    if (d.published > 0 && (!top || d.published > top->published)) top = &d;
+  }
+  const int registered = static_cast<int>(in.catalog.settings.departments.size());
+  out.flow().paragraph("截至" + in.date.chinese() + "，全县公布政务服务事项" + items(f.published) +
+                           "，其中行政权力事项" + items(f.power) + "、公共服务事项" +
+                           items(f.public_service) + "。清单版本：" + f.version.chinese() + "。",
+                       t.body);
+
+  layout::Table tb;
+  TextStyle label = no_indent(t.table), value = centered(t.table), note = no_indent(t.table);
+  label.justify = false;
+  tb.widths = {chars(t, 8), chars(t, 7), 1};
+  tb.columns = {label, value, note};
+  tb.header = {"指标", "数值", "说明"};
+  std::string kinds;
+  for (size_t i = 0; i + 1 < f.by_kind.size(); ++i)
+    kinds += (kinds.empty() ? "" : "，") + f.by_kind[i].label + items(f.by_kind[i].n);
+  const int full_online = f.by_depth[3].n;
+  const int online = f.by_depth[2].n + f.by_depth[3].n;
+  const double cut = f.legal_days > 0 ? (f.legal_days - f.promised_days) / f.legal_days * 100 : 0;
+  const int p = f.published;
+  tb.rows = {
+      {"公布事项", items(p),
+       "涉及" + std::to_string(depts_with_items) + "个部门（共登记" + std::to_string(registered) +
+           "个部门）" + (top ? "；最多的是" + top->name + "（" + items(top->published) + "）" : "")},
+      {"行政权力事项", items(f.power), share(f.power, p) + "：" + kinds},
+      {"公共服务事项", items(f.public_service), share(f.public_service, p)},
+      {"设定依据明确", items(f.with_basis), share(f.with_basis, p) + "（写明法律法规名称及具体条款）"},
+      {"平均法定办结时限", one_decimal(f.legal_days) + "个工作日",
+       "按工作日计或即办的" + items(f.timed) + "事项的平均值（即办计0日）"},
+      {"平均承诺办结时限", one_decimal(f.promised_days) + "个工作日",
+       "同上" + items(f.timed) + "事项；较法定时限平均缩短" + one_decimal(cut) + "%"},
+      {"即办件", items(f.instant), share(f.instant, p) + "（办件类型为即办件）"},
+      {"零跑腿", items(f.zero_visits), share(f.zero_visits, p) + "（到办事现场0次）"},
+      {"最多跑一次", items(f.at_most_one_visit),
+       share(f.at_most_one_visit, p) + "（到办事现场不超过1次，含零跑腿）"},
+      {"全程网办", items(full_online), share(full_online, p) + "（网上办理深度Ⅳ级）"},
+      {"在线申办及以上", items(online), share(online, p) + "（网上办理深度Ⅲ级、Ⅳ级）"},
+      {"申请材料", std::to_string(f.materials) + "份", "公布事项的申请材料合计"},
+      {"可共享获取的材料", std::to_string(f.shareable_materials) + "份",
+       share(f.shareable_materials, f.materials) + "，涉及" + items(f.items_with_shareable) +
+           "事项：来源为政府部门核发，应通过数据共享获取，不再要求申请人提供"},
+      {"审核事项", items(f.read),
+       "公布" + items(f.published) + "，退回" + items(f.rejected) + "，待审核" + items(f.pending) +
+           "，取消" + items(f.retired)},
+      {"报送部门", std::to_string(f.submissions.submitted) + "个",
+       "应报送" + std::to_string(f.submissions.departments) + "个，按时" +
+           std::to_string(f.submissions.on_time) + "个，逾期" + std::to_string(f.submissions.late) +
+           "个，未报送" + std::to_string(f.submissions.missing) + "个，文件无法读取" +
+           std::to_string(f.submissions.unreadable) + "个"},
+  };
+  out.flow().table(tb, table_style(t));
+}
+
+// ---- 二、统计图表 -------------------------------------------------------------------
+
+void lay_out_charts(ReportFlow& out, const ReportInput& in, std::string_view title) {
+  section_heading(out, in, title);
+  const layout::Frame& fr = in.tmpl.frame;
+  ChartStyle style;
+  std::vector<Count> per_dept;
+  for (const DepartmentFigures& d : in.figures.departments)
+    if (in.catalog.settings.department(d.name)) per_dept.push_back({d.short_name, d.published});
+  // Bars per department, continued on further pages when they do not fit.
+  size_t done = 0;
+  do {
+    if (done > 0) out.new_page();
+    const size_t rows = static_cast<size_t>(bar_rows_fitting(out.room(), style));
+    const size_t n = std::min(per_dept.size() - done, rows);
+    std::vector<Count> part(per_dept.begin() + static_cast<long>(done),
+                            per_dept.begin() + static_cast<long>(done + n));
+    out.place(horizontal_bars(done == 0 ? "图1　各部门公布事项数" : "图1　各部门公布事项数（续）",
+                              part, "单位：项", fr.x0(), fr.width, out.fonts(), style));
+    done += n;
+  } while (done < per_dept.size());
+  out.flow().space(12);
+  out.place(columns("图2　公布事项按事项类型分布", in.figures.by_kind, "单位：项", fr.x0(), fr.width,
+                    out.fonts(), style));
+  out.flow().space(18);
+  out.place(columns("图3　公布事项按网上办理深度分布", in.figures.by_depth, "单位：项", fr.x0(),
+                    fr.width, out.fonts(), style));
+}
+
+// ---- 三、审核情况 -------------------------------------------------------------------
+
+void lay_out_review(ReportFlow& out, const ReportInput& in, std::string_view title) {
+  const Figures& f = in.figures;
+  const GuideTemplate& t = in.tmpl;
+  section_heading(out, in, title);
+  std::array<long, 4> by_severity{};
+  for (const Finding& x : in.catalog.findings) ++by_severity[static_cast<size_t>(x.severity)];
+  out.flow().paragraph("共读取事项" + items(f.read) + "，审核通过并公布" + items(f.published) +
+                           "，退回修改" + items(f.rejected) + "，待审核" + items(f.pending) +
+                           "，取消" + items(f.retired) + "。审核发现错误" +
+                           std::to_string(by_severity[0]) + "条、警告" +
+                           std::to_string(by_severity[1]) + "条，明细见审核报告。",
+                       t.body);
+  layout::Table tb;
+  TextStyle c = centered(t.table), l = no_indent(t.table);
+  l.justify = false;
+  tb.widths = {chars(t, 2), 1, chars(t, 4), chars(t, 4), chars(t, 4), chars(t, 4), chars(t, 4)};
+  tb.columns = {c, l, c, c, c, c, c};
+  tb.header = {"序号", "部门", "读取", "公布", "退回", "待审核", "取消"};
+  int n = 0;
+  for (const DepartmentFigures& d : f.departments)
+    tb.rows.push_back({std::to_string(++n), d.name, std::to_string(d.read), std::to_string(d.published),
+                       std::to_string(d.rejected), std::to_string(d.pending), std::to_string(d.retired)});
+  tb.rows.push_back({"", "合计", std::to_string(f.read), std::to_string(f.published),
+                     std::to_string(f.rejected), std::to_string(f.pending), std::to_string(f.retired)});
+  out.flow().table(tb, table_style(t));
+}
+
+// ---- 四、报送情况 -------------------------------------------------------------------
+
+void lay_out_submissions(ReportFlow& out, const ReportInput& in, std::string_view title) {
+  const Figures& f = in.figures;
+  const GuideTemplate& t = in.tmpl;
+  const SubmissionTotals& s = f.submissions;
+  section_heading(out, in, title);
+  out.flow().paragraph(
+      (f.deadline.valid() ? "报送截止日期为" + f.deadline.chinese() + "。" : std::string()) + "应报送" +
+          std::to_string(s.departments) + "个部门，已报送" + std::to_string(s.submitted) + "个（按时" +
+          std::to_string(s.on_time) + "个，逾期" + std::to_string(s.late) + "个），未报送" +
+          std::to_string(s.missing) + "个，文件无法读取" + std::to_string(s.unreadable) + "个。",
+      t.body);
+  layout::Table tb;
+  TextStyle c = centered(t.table), l = no_indent(t.table);
+  l.justify = false;
+  tb.widths = {chars(t, 2), 1, chars(t, 6), chars(t, 8), chars(t, 5)};
+  tb.columns = {c, l, c, c, c};
+  tb.header = {"序号", "部门", "报送情况", "报送日期", "是否按时"};
+  int n = 0;
+  for (const DepartmentFigures& d : f.departments) {
+    if (!in.catalog.settings.department(d.name)) continue;
+    const SubmissionStatus& st = d.submission;
+    tb.rows.push_back({std::to_string(++n), d.name, st.state, st.date.valid() ? st.date.iso() : "—",
+                       st.on_time});
+  }
+  out.flow().table(tb, table_style(t));
+}
+
+const ReportSection kSections[] = {
+    {"一、主要数据", lay_out_figures},
+    {"二、统计图表", lay_out_charts},
+    {"三、审核情况", lay_out_review},
+    {"四、报送情况", lay_out_submissions},
+};
+
+// The cover: county, title, office, date and list version.
+void lay_out_cover(Flow& flow, const ReportInput& in) {
+  const GuideTemplate& t = in.tmpl;
+  flow.set_numbered(false);
+  flow.start_page();
+  const double h = t.frame.height;
+  flow.move_to(h * 0.06);
+  flow.line(in.catalog.settings.county, centered(t.cover_county));
+  flow.move_to(h * 0.26);
+  TextStyle big = centered(t.cover_title);
+  big.tracking = 0;
+  flow.line("政务服务事项清单", big);
+  flow.line("工作汇报", big);
+  flow.move_to(h * 0.78);
+  flow.line(in.catalog.settings.office, centered(t.cover_version));
+  flow.line(in.date.chinese(), centered(t.cover_version));
+  flow.line("清单版本：" + in.figures.version.chinese(), centered(t.cover_version));
+  flow.set_numbered(true);
+}
+
+}  // namespace
+
+ReportFlow::ReportFlow(const GuideTemplate& tmpl, const layout::Fonts& fonts)
+    : flow_(tmpl.frame, fonts, 1), fonts_(fonts) {}
+
+double ReportFlow::room() {
+  flow_.finish();
+  if (flow_.pages().empty()) flow_.start_page();
+  return flow_.frame().height - flow_.cursor();
+}
+
+void ReportFlow::place(Chart chart) {
+  if (room() + 0.01 < chart.height) flow_.start_page();
+  const double top = flow_.frame().y_top() - flow_.cursor();
+  chart.place_top(top);
+  charts_.push_back({static_cast<int>(flow_.pages().size()) - 1, std::move(chart)});
+  flow_.move_to(flow_.cursor() + charts_.back().second.height);
+}
+
+std::span<const ReportSection> report_sections() { return kSections; }
+
+std::string report_title(const Catalog& catalog) {
+  return catalog.settings.county + "政务服务事项清单工作汇报";
+}
+
+Report lay_out_report(const ReportInput& in) {
+  ReportFlow out(in.tmpl, in.fonts);
+  lay_out_cover(out.flow(), in);
+  std::vector<std::pair<std::string, int>> anchors;
+  for (const ReportSection& s : report_sections()) {
+    out.flow().page_break();
+    anchors.push_back({std::string(s.title), out.flow().anchor()});
+    s.lay_out(out, in, s.title);
+  }
+  Report r;
+  r.pages = out.take_pages();
+  r.charts = std::move(out.charts());
+  for (const auto& [title, id] : anchors) r.outlines.push_back({title, out.flow().anchor_page(id), {}});
+  layout::Folio folio;
+  folio.role = in.tmpl.page_number.role;
+  folio.size = in.tmpl.page_number.size;
+  folio.footer = in.tmpl.footer;
+  layout::add_folios(r.pages, in.tmpl.frame, in.fonts, folio, 1);
+  r.info.title = report_title(in.catalog);
+  r.info.author = in.catalog.settings.office;
+  r.info.subject = "领导汇报";
+  r.info.keywords = in.catalog.settings.county + "，政务服务事项，清单，工作汇报";
+  r.info.date = in.date;
+  return r;
+}
+
+Result<std::string> render_report(const Report& report, const layout::Frame& frame,
+                                  const pdf::FontLibrary& fonts) {
+  pdf::Document doc(fonts, report.info);
+  for (size_t i = 0; i < report.pages.size(); ++i) {
+    doc.new_page(frame.page_width, frame.page_height);
+    draw_page(doc, report.pages[i]);
+    for (const auto& [page, chart] : report.charts)
+      if (page == static_cast<int>(i)) draw_chart(chart, doc);
+  }
+  for (const pdf::Outline& o : report.outlines) doc.add_outline(o);
+  return doc.finish();
+}
+
+}  // namespace qd

@@ -1,0 +1,73 @@
+#include "writers/notices/notices.h"
+
+#include <set>
+
+#include "writers/guides/booklet.h"
+#include "writers/guides/guides.h"
+#include "writers/notices/notice.h"
+#include "writers/portal/html.h"
+#include "writers/print/sheet.h"
+
+namespace qd {
+
+std::string notice_path(const Item& item) {
+  return "notices/" + portal::file_name(item.department) + "/" + portal::file_name(item.get(El::Name)) + ".pdf";
+}
+
+std::vector<NoticeJob> plan_notices(const Catalog& catalog) {
+  std::vector<NoticeJob> jobs;
+  std::set<std::string> paths;
+  for (const Item* it : catalog.published()) {
+    std::string path = notice_path(*it);
+    if (it->get(El::Name).empty() || !paths.insert(path).second) continue;
+    jobs.push_back({std::move(path), it});
+  }
+  return jobs;
+}
+
+Result<std::string> render_notice(const Catalog& catalog, const NoticeJob& job,
+                                  const pdf::FontLibrary& fonts, Date date) {
+  auto notice = lay_out_notice(catalog, *job.item, fonts_of(fonts), date);
+  if (!notice.ok()) return notice.error();
+  return print::render_sheets(notice->sheets, notice->info, fonts);
+}
+
+Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const OutputContext&,
+                                            const Digests& digests) {
+  std::vector<Part> parts;
+  const Catalog* c = &catalog;
+  for (NoticeJob& job : plan_notices(catalog)) {
+    Part p;
+    p.id = job.path;
+    p.made_from = digests.of("notices", job.path, {job.item});
+    p.cost = 1;
+    p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+      auto lib = guide_fonts(ctx.fonts_config);
+      if (!lib.ok()) return lib.error();
+      // A notice carries its item's list version.
+      auto bytes = render_notice(*c, job, *lib.value(), c->version_of({job.item}));
+      if (!bytes.ok()) return bytes.error();
+      QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
+      written->push_back(job.path);
+      return Ok{};
+    };
+    parts.push_back(std::move(p));
+  }
+  return parts;
+}
+
+Status write_notices(const Catalog& catalog, const OutputContext& ctx,
+                     std::vector<std::string>* written) {
+  auto lib = guide_fonts(ctx.fonts_config);
+  if (!lib.ok()) return lib.error();
+  const Date date = ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
+  for (const NoticeJob& job : plan_notices(catalog)) {
+    auto bytes = render_notice(catalog, job, *lib.value(), date);
+    if (!bytes.ok()) return bytes.error();
+    QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
+    written->push_back(job.path);
+  }
+  return Ok{};
+}
+
+}  // namespace qd

@@ -1,0 +1,156 @@
+// The 一次性告知单: the plan, the layout of every sample item (no text over
+// text, nothing outside the margins, a drawn box beside every material),
+// shrinking and continuing onto a second page, and deterministic PDFs.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "base/text.h"
+#include "ingest/ingest.h"
+#include "ingest/settings.h"
+#include "merge/merge.h"
+#include "validate/validate.h"
+#include "writers/guides/booklet.h"
+#include "writers/guides/guides.h"
+#include "writers/notices/notice.h"
+#include "writers/notices/notices.h"
+
+namespace qd {
+namespace {
+
+const std::string kSource = QD_SOURCE_DIR;
+const Date kDate{2017, 9, 30};
+
+const pdf::FontLibrary& fonts() {
+  auto lib = guide_fonts(kSource + "/fonts/fonts.toml");
+  if (!lib.ok()) {
+    ADD_FAILURE() << lib.error().str();
+    std::abort();
+  }
+  return *lib.value();
+}
+
+// The sample county, with made-up 实施编码 (the codes stage is not run here).
+const Catalog& sample() {
+  static Catalog* c = [] {
+    auto settings = read_settings(kSource + "/input/county.toml");
+    EXPECT_TRUE(settings.ok());
+    auto* cat = new Catalog;
+    cat->settings = settings.value();
+    cat->build_date = kDate;
+    ingest(kSource + "/input", *cat);
+    validate(*cat);
+    merge(*cat);
+    int n = 0;
+    for (Item& it : cat->items)
+      it.field(El::ImplCode).text = "11130731402547295C41301" + std::to_string(10000000 + ++n);
+    return cat;
+  }();
+  return *c;
+}
+
+// Checks the geometry of a laid-out notice; returns its text.
+std::string check(const Notice& n, const Item& item) {
+  std::string all;
+  for (size_t p = 0; p < n.sheets.size(); ++p) {
+    const print::Sheet& s = n.sheets[p];
+    std::vector<print::Box> boxes = print::sheet_boxes(s);
+    for (const auto& [i, j] : print::overlapping(boxes))
+      ADD_FAILURE() << item.get(El::Name) << " p" << p + 1 << ": [" << boxes[i].what << "] over [" << boxes[j].what << "]";
+    for (const print::Box& b : boxes) {
+      EXPECT_GE(b.x0, n.x0 - 0.01) << b.what;
+      EXPECT_LE(b.x1, n.x1 + 0.01) << b.what;
+      EXPECT_GE(b.y0, n.y0 - 0.01) << b.what;
+      EXPECT_LE(b.y1, n.y1 + 0.01) << b.what;
+    }
+    for (const layout::TextOp& t : s.page.texts) {
+      EXPECT_GE(t.size, 9 - 1e-9) << utf8_encode(t.line.text());
+      all += utf8_encode(t.line.text());
+    }
+    for (const print::CodeOp& c : s.codes)
+      EXPECT_GE(c.w * c.code.symbol_size() / c.code.size, 20 * layout::kMm - 1e-6);
+  }
+  // One drawn box per material, left of the text and on no text.
+  EXPECT_EQ(n.boxes.size(), item.materials.size()) << item.get(El::Name);
+  for (const auto& [page, r] : n.boxes) {
+    EXPECT_GT(r.w, 5);
+    EXPECT_DOUBLE_EQ(r.w, r.h);
+    for (const print::Box& b : print::sheet_boxes(n.sheets[static_cast<size_t>(page)]))
+      EXPECT_FALSE(r.x < b.x1 && b.x0 < r.x + r.w && r.y < b.y1 && b.y0 < r.y + r.h) << b.what;
+  }
+  return all;
+}
+
+TEST(Notices, PlanHasOneFilePerPublishedItem) {
+  const Catalog& c = sample();
+  std::vector<NoticeJob> jobs = plan_notices(c);
+  EXPECT_EQ(jobs.size(), c.published().size());
+  for (const NoticeJob& j : jobs) {
+    EXPECT_EQ(j.path, notice_path(*j.item));
+    EXPECT_EQ(j.path, "notices/" + j.item->department + "/" + j.item->get(El::Name) + ".pdf");
+  }
+}
+
+TEST(Notices, EverySampleItemIsLaidOutWithinItsMargins) {
+  const Catalog& c = sample();
+  int two_pages = 0, shrunk = 0;
+  for (const NoticeJob& job : plan_notices(c)) {
+    auto n = lay_out_notice(c, *job.item, fonts_of(fonts()), kDate);
+    ASSERT_TRUE(n.ok()) << n.error().str();
+    std::string text = check(n.value(), *job.item);
+    const std::string squeezed = [&] {
+      std::string s;
+      for (char ch : text)
+        if (ch != ' ') s += ch;
+      return s;
+    }();
+    for (const Material& m : job.item->materials) {
+      std::string t;
+      for (char ch : m.title.text)
+        if (ch != ' ') t += ch;
+      EXPECT_NE(squeezed.find(t), std::string::npos) << job.path << ": " << m.title.text;
+    }
+    two_pages += n->sheets.size() > 1;
+    shrunk += n->scale < 1;
+  }
+  std::printf("notices: %d shrunk, %d on more than one page\n", shrunk, two_pages);
+}
+
+TEST(Notices, ALongItemShrinksThenContinuesOnASecondPage) {
+  Catalog c = sample();
+  Item* item = nullptr;
+  for (Item& it : c.items)
+    if (it.state == ItemState::Published && !it.materials.empty()) {
+      item = &it;
+      break;
+    }
+  ASSERT_NE(item, nullptr);
+  // A few materials more: shrinks but stays on one page.
+  Material m = item->materials.front();
+  while (item->materials.size() < 11) item->materials.push_back(m);
+  auto n = lay_out_notice(c, *item, fonts_of(fonts()), kDate);
+  ASSERT_TRUE(n.ok());
+  // Many more: a second page at the scale that needs fewest pages.
+  while (item->materials.size() < 40) item->materials.push_back(m);
+  auto n2 = lay_out_notice(c, *item, fonts_of(fonts()), kDate);
+  ASSERT_TRUE(n2.ok());
+  EXPECT_GE(n2->sheets.size(), 2u);
+  check(n2.value(), *item);
+  EXPECT_LE(n->sheets.size(), n2->sheets.size());
+}
+
+TEST(Notices, RenderingIsDeterministic) {
+  const Catalog& c = sample();
+  std::vector<NoticeJob> jobs = plan_notices(c);
+  ASSERT_FALSE(jobs.empty());
+  for (size_t i : {size_t{0}, jobs.size() / 2, jobs.size() - 1}) {
+    auto a = render_notice(c, jobs[i], fonts(), kDate);
+    auto b = render_notice(c, jobs[i], fonts(), kDate);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(a.value(), b.value());
+    EXPECT_EQ(a->substr(0, 5), "%PDF-");
+  }
+}
+
+}  // namespace
+}  // namespace qd

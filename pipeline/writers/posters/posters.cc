@@ -1,0 +1,119 @@
+#include "writers/posters/posters.h"
+
+#include <algorithm>
+#include <set>
+
+#include "writers/guides/booklet.h"
+#include "writers/guides/guides.h"
+#include "writers/portal/html.h"
+#include "writers/posters/poster.h"
+#include "writers/print/sheet.h"
+
+namespace qd {
+
+namespace {
+
+// True when `item` is named by the list (itself or its main item).
+bool named(const Item& item, const std::vector<std::string>& names) {
+  for (const std::string& n : names)
+    if (n == item.get(El::Name) || (!item.get(El::Parent).empty() && n == item.get(El::Parent)))
+      return true;
+  return false;
+}
+
+bool listed(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+std::vector<const Item*> window_items(const Catalog& catalog, const Hall& hall, const Window& window) {
+  std::vector<const Item*> all = catalog.published();
+  std::vector<const Item*> out;
+  auto mine = [&](const Item* it) {
+    if (!window.items.empty())
+      return (window.departments.empty() || listed(window.departments, it->department)) &&
+             named(*it, window.items);
+    if (!listed(window.departments, it->department)) return false;
+    // Another window of the hall that names the item takes it.
+    for (const Window& other : hall.windows)
+      if (&other != &window && !other.items.empty() &&
+          (other.departments.empty() || listed(other.departments, it->department)) &&
+          named(*it, other.items))
+        return false;
+    return true;
+  };
+  if (window.departments.empty()) {
+    for (const Item* it : all)
+      if (mine(it)) out.push_back(it);
+    return out;
+  }
+  for (const std::string& d : window.departments)
+    for (const Item* it : all)
+      if (it->department == d && mine(it)) out.push_back(it);
+  return out;
+}
+
+std::vector<PosterJob> plan_posters(const Catalog& catalog) {
+  std::vector<PosterJob> jobs;
+  std::set<std::string> paths;
+  for (const Hall& hall : catalog.settings.halls)
+    for (const Window& w : hall.windows) {
+      std::string stem = w.number.empty() ? w.name : w.number + "-" + w.name;
+      if (stem.empty()) stem = "窗口";
+      const std::string path = "posters/" + portal::file_name(hall.name.empty() ? "政务服务大厅" : hall.name) +
+                               "/" + portal::file_name(stem) + ".pdf";
+      if (!paths.insert(path).second) continue;  // the same window listed twice
+      jobs.push_back({path, &hall, &w, window_items(catalog, hall, w)});
+    }
+  return jobs;
+}
+
+Result<std::string> render_poster(const Catalog& catalog, const PosterJob& job,
+                                  const pdf::FontLibrary& fonts, Date date) {
+  auto poster = lay_out_poster(catalog, *job.hall, *job.window, job.items, poster_paper(catalog.settings),
+                               fonts_of(fonts), date);
+  if (!poster.ok()) return poster.error();
+  return print::render_sheets(poster->sheets, poster->info, fonts);
+}
+
+Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const OutputContext&,
+                                            const Digests& digests) {
+  std::vector<Part> parts;
+  const Catalog* c = &catalog;
+  for (PosterJob& job : plan_posters(catalog)) {
+    Part p;
+    p.id = job.path;
+    p.made_from = digests.of("posters", job.path, job.items,
+                             job.hall->name + "\t" + job.window->number + "\t" + job.window->name);
+    p.cost = 1 + static_cast<double>(job.items.size()) / 10;
+    p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+      auto lib = guide_fonts(ctx.fonts_config);
+      if (!lib.ok()) return lib.error();
+      // A poster carries the list version of its items.
+      auto bytes = render_poster(*c, job, *lib.value(), c->version_of(job.items));
+      if (!bytes.ok()) return bytes.error();
+      QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
+      written->push_back(job.path);
+      return Ok{};
+    };
+    parts.push_back(std::move(p));
+  }
+  return parts;
+}
+
+Status write_posters(const Catalog& catalog, const OutputContext& ctx,
+                     std::vector<std::string>* written) {
+  auto lib = guide_fonts(ctx.fonts_config);
+  if (!lib.ok()) return lib.error();
+  const Date date = ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
+  for (const PosterJob& job : plan_posters(catalog)) {
+    auto bytes = render_poster(catalog, job, *lib.value(), date);
+    if (!bytes.ok()) return bytes.error();
+    QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
+    written->push_back(job.path);
+  }
+  return Ok{};
+}
+
+}  // namespace qd

@@ -1,0 +1,180 @@
+// The window posters: which items a window lists, the layout of every sample
+// window and of a window with very many items (more columns, more sheets; no
+// text over text, nothing outside the margins, QR codes ≥ 20 mm with their
+// quiet zone), and deterministic PDFs.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <set>
+
+#include "base/text.h"
+#include "ingest/ingest.h"
+#include "ingest/settings.h"
+#include "merge/merge.h"
+#include "validate/validate.h"
+#include "writers/guides/booklet.h"
+#include "writers/guides/guides.h"
+#include "writers/posters/poster.h"
+#include "writers/posters/posters.h"
+
+namespace qd {
+namespace {
+
+const std::string kSource = QD_SOURCE_DIR;
+const Date kDate{2017, 9, 30};
+
+const pdf::FontLibrary& fonts() {
+  auto lib = guide_fonts(kSource + "/fonts/fonts.toml");
+  if (!lib.ok()) {
+    ADD_FAILURE() << lib.error().str();
+    std::abort();
+  }
+  return *lib.value();
+}
+
+// The sample county, with made-up 实施编码 (the codes stage is not run here).
+const Catalog& sample() {
+  static Catalog* c = [] {
+    auto settings = read_settings(kSource + "/input/county.toml");
+    EXPECT_TRUE(settings.ok());
+    auto* cat = new Catalog;
+    cat->settings = settings.value();
+    cat->build_date = kDate;
+    ingest(kSource + "/input", *cat);
+    validate(*cat);
+    merge(*cat);
+    int n = 0;
+    for (Item& it : cat->items)
+      it.field(El::ImplCode).text = "11130731402547295C41301" + std::to_string(10000000 + ++n);
+    return cat;
+  }();
+  return *c;
+}
+
+std::set<std::string> names(const std::vector<const Item*>& items) {
+  std::set<std::string> out;
+  for (const Item* it : items) out.insert(it->get(El::Name));
+  return out;
+}
+
+// Checks a poster's geometry; returns the text of every sheet, joined.
+std::string check(const Poster& p, const std::string& what) {
+  std::string all;
+  for (size_t s = 0; s < p.sheets.size(); ++s) {
+    std::vector<print::Box> boxes = print::sheet_boxes(p.sheets[s]);
+    for (const auto& [i, j] : print::overlapping(boxes))
+      ADD_FAILURE() << what << " sheet " << s + 1 << ": [" << boxes[i].what << "] over [" << boxes[j].what << "]";
+    for (const print::Box& b : boxes) {
+      EXPECT_GE(b.x0, p.x0 - 0.01) << what << " " << b.what;
+      EXPECT_LE(b.x1, p.x1 + 0.01) << what << " " << b.what;
+      EXPECT_GE(b.y0, p.y0 - 0.01) << what << " " << b.what;
+      EXPECT_LE(b.y1, p.y1 + 0.01) << what << " " << b.what;
+    }
+    for (const print::CodeOp& c : p.sheets[s].codes) {
+      EXPECT_EQ(c.code.size, c.code.symbol_size() + 2 * print::kQuietZone);
+      EXPECT_GE(c.w * c.code.symbol_size() / c.code.size, 20 * layout::kMm - 1e-6) << what;
+    }
+    for (const layout::TextOp& t : p.sheets[s].page.texts) {
+      EXPECT_GE(t.size, 9 - 1e-9);
+      all += utf8_encode(t.line.text()) + "\n";
+    }
+  }
+  return all;
+}
+
+TEST(Posters, AWindowWithNamedItemsTakesThemAndTheirSubItems) {
+  const Catalog& c = sample();
+  const Hall& hall = c.settings.halls.at(0);
+  std::set<std::string> w2 = names(window_items(c, hall, hall.windows.at(1)));
+  EXPECT_TRUE(w2.count("食品经营许可"));
+  EXPECT_TRUE(w2.count("食品经营许可（新办）"));
+  EXPECT_TRUE(w2.count("小餐饮经营许可"));
+  EXPECT_FALSE(w2.count("公司登记"));
+  // The department's other window leaves them to window 02.
+  std::set<std::string> w1 = names(window_items(c, hall, hall.windows.at(0)));
+  EXPECT_TRUE(w1.count("公司登记"));
+  for (const std::string& n : w2) EXPECT_FALSE(w1.count(n)) << n;
+  EXPECT_EQ(w1.size() + w2.size(), c.published("涿鹿县市场监督管理局").size());
+}
+
+TEST(Posters, PlanHasOneFilePerWindow) {
+  const Catalog& c = sample();
+  std::vector<PosterJob> jobs = plan_posters(c);
+  ASSERT_EQ(jobs.size(), c.settings.halls.at(0).windows.size());
+  EXPECT_EQ(jobs[0].path, "posters/涿鹿县政务服务中心/01-市场准入综合窗口.pdf");
+  for (const PosterJob& j : jobs) EXPECT_EQ(j.items, window_items(c, *j.hall, *j.window));
+}
+
+TEST(Posters, EverySampleWindowFitsItsMargins) {
+  const Catalog& c = sample();
+  for (const PosterJob& j : plan_posters(c)) {
+    for (Paper paper : {Paper::A3, Paper::A4}) {
+      auto p = lay_out_poster(c, *j.hall, *j.window, j.items, paper, fonts_of(fonts()), kDate);
+      ASSERT_TRUE(p.ok()) << p.error().str();
+      std::string text = check(p.value(), j.path);
+      EXPECT_NE(text.find(j.window->name), std::string::npos) << j.path;
+      for (const Item* it : j.items) {
+        size_t codes = 0;
+        for (const print::Sheet& s : p->sheets) codes += s.codes.size();
+        EXPECT_EQ(codes, j.items.size());
+        (void)it;
+      }
+      std::printf("%s %s: %zu items, %d columns, scale %.2f, %zu sheets\n", j.path.c_str(),
+                  paper == Paper::A3 ? "A3" : "A4", j.items.size(), p->columns, p->scale, p->sheets.size());
+    }
+  }
+}
+
+// A window listing a big department: 150 items with long and short names.
+TEST(Posters, ManyItemsGoToMoreColumnsAndSheetsWithoutOverlaps) {
+  Catalog c = sample();
+  const Item* model = c.published("涿鹿县民政局").front();
+  Item base = *model;
+  c.items.clear();
+  for (int i = 0; i < 150; ++i) {
+    Item it = base;
+    it.field(El::Name).text = i % 7 == 0 ? "城乡居民最低生活保障对象认定及特困人员救助供养申请审批（含临时救助）" + std::to_string(i)
+                                         : "社会团体登记" + std::to_string(i);
+    it.field(El::ImplCode).text = "11130731405689168F4" + std::to_string(100000000000 + i);
+    if (i % 5 == 0) it.field(El::FeeStandard).text = "按每件10元收取工本费，补办证件按每件20元收取";
+    c.items.push_back(std::move(it));
+  }
+  const Hall& hall = c.settings.halls.at(0);
+  const Window* social = nullptr;
+  for (const Window& w : hall.windows)
+    if (w.number == "06") social = &w;
+  ASSERT_NE(social, nullptr);
+  std::vector<const Item*> items = window_items(c, hall, *social);
+  ASSERT_EQ(items.size(), 150u);
+  auto few = lay_out_poster(c, hall, *social, {items.begin(), items.begin() + 4}, Paper::A4, fonts_of(fonts()), kDate);
+  ASSERT_TRUE(few.ok());
+  EXPECT_EQ(few->sheets.size(), 1u);
+  EXPECT_EQ(few->scale, 1.0);
+  for (Paper paper : {Paper::A3, Paper::A4}) {
+    auto p = lay_out_poster(c, hall, *social, items, paper, fonts_of(fonts()), kDate);
+    ASSERT_TRUE(p.ok()) << p.error().str();
+    EXPECT_GT(p->columns, few->columns);
+    EXPECT_GT(p->sheets.size(), 2u);
+    EXPECT_LT(p->scale, 1.0);
+    std::string text = check(p.value(), "many");
+    size_t codes = 0;
+    for (const print::Sheet& s : p->sheets) codes += s.codes.size();
+    EXPECT_EQ(codes, 150u);
+    std::string flat;
+    for (char ch : text)
+      if (ch != '\n') flat += ch;
+    for (const Item* it : items) EXPECT_NE(flat.find(it->get(El::Name)), std::string::npos) << it->get(El::Name);
+  }
+}
+
+TEST(Posters, RenderingIsDeterministic) {
+  const Catalog& c = sample();
+  std::vector<PosterJob> jobs = plan_posters(c);
+  auto a = render_poster(c, jobs.at(5), fonts(), kDate);
+  auto b = render_poster(c, jobs.at(5), fonts(), kDate);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a.value(), b.value());
+}
+
+}  // namespace
+}  // namespace qd
