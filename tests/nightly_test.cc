@@ -211,6 +211,35 @@ TEST(Nightly, JobsDoNotChangeTheOutput) {
   EXPECT_EQ(diff(tree(dir / "output"), one), std::vector<std::string>{});
 }
 
+TEST(Nightly, ShardsMergedGiveTheSameOutputAsOneBuild) {
+  TempDir dir("nightly-shards");
+  copy_sample_input(dir.path());
+  auto run = [&](const std::string& out, const std::string& registry, const std::string& extra) {
+    return sh(quote(qingdan()) + " build --input " + quote(dir / "input") + " --output " +
+              quote(dir / out) + " --registry " + quote(dir / registry) +
+              " --date 2017-09-30 " + extra + " 2>&1");
+  };
+  ASSERT_EQ(run("whole", "whole.sqlite", "").exit_code, 1);
+  for (int i = 0; i < 3; ++i) {
+    Proc shard = run("shard" + std::to_string(i), "shared.sqlite", "--shard " + std::to_string(i) + "/3");
+    ASSERT_EQ(shard.exit_code, 1) << shard.out;
+    EXPECT_NE(shard.out.find("沿用上次 0 个"), std::string::npos) << shard.out;
+  }
+  // The shards read the registry but never write it.
+  Proc codes = sh("/usr/bin/python3 -c \"import sqlite3,sys; print(sqlite3.connect(sys.argv[1])"
+                  ".execute('select count(*) from items').fetchone()[0])\" " + quote(dir / "shared.sqlite"));
+  EXPECT_EQ(codes.out.substr(0, 2), "0\n") << codes.out;
+  // No department part is rendered again by the merge.
+  Proc merged = run("merged", "shared.sqlite",
+                    "--reuse " + quote(dir / "shard0") + " --reuse " + quote(dir / "shard1") +
+                        " --reuse " + quote(dir / "shard2"));
+  ASSERT_EQ(merged.exit_code, 1) << merged.out;
+  EXPECT_EQ(parts_of(merged.out, "notices").first, 0) << merged.out;
+  EXPECT_EQ(parts_of(merged.out, "forms").first, 0) << merged.out;
+  EXPECT_EQ(parts_of(merged.out, "guides").first, 1) << merged.out;  // the county's compilation
+  EXPECT_EQ(diff(tree(dir / "merged"), tree(dir / "whole")), std::vector<std::string>{});
+}
+
 TEST(Nightly, ASecondBuildWaitsForNoneAndFailsWhileOneHoldsTheLock) {
   TempDir dir("nightly-lock");
   copy_sample_input(dir.path());

@@ -244,6 +244,16 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
     }
   }
   if (reg) QD_TRY(reg->set_state(kPrintedPartsKey, printed_parts_json(parts)));
+  if (o.shards > 1) {
+    // A shard: only its departments' parts; the county's are the merge's.
+    std::map<std::string, int> index;
+    for (size_t d = 0; d < catalog.settings.departments.size(); ++d)
+      index[catalog.settings.departments[d].name] = static_cast<int>(d);
+    std::erase_if(parts, [&](const PlannedPart& p) {
+      auto it = index.find(p.part.department);
+      return p.part.department.empty() || it == index.end() || it->second % o.shards != o.shard;
+    });
+  }
   log.line("输出 " + std::to_string(parts.size()) + " 个部分，" + std::to_string(o.jobs) + " 个进程 …");
 
   ScheduleOptions so;
@@ -253,6 +263,14 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
     so.previous = previous;
     so.previous_dir = out.output();
   }
+  std::vector<Manifest> reuse;
+  reuse.reserve(o.reuse_dirs.size());
+  for (const std::string& dir : o.reuse_dirs) {
+    auto m = read_manifest((fs::path(dir) / "manifest.json").string());
+    if (!m.ok()) return make_error(Place{dir}, "无法读取分片输出的清单文件 manifest.json：" + m.error().message);
+    reuse.push_back(std::move(m.value()));
+  }
+  for (size_t k = 0; k < reuse.size(); ++k) so.sources.push_back({o.reuse_dirs[k], &reuse[k]});
   so.on_done = [&](int done, int total, const PlannedPart& p, bool rendered) {
     log.status("[" + std::to_string(done) + "/" + std::to_string(total) + "] " +
                (rendered ? "渲染 " : "沿用 ") + p.part.id);
@@ -403,7 +421,11 @@ BuildReport run_build(const BuildOptions& o) {
     reg.rollback();
     return fail(r, s.error());
   }
-  if (Status s = reg.commit(); !s.ok()) return fail(r, s.error());
+  if (o.shards > 1) {
+    reg.rollback();  // a shard never writes the registry: the merge does
+  } else if (Status s = reg.commit(); !s.ok()) {
+    return fail(r, s.error());
+  }
   r.failed_departments = catalog.failed_departments;
   r.exit_code = (r.unreadable > 0 || !r.failed_departments.empty()) ? 1 : 0;
   return r;

@@ -22,6 +22,11 @@ struct BuildOptions {
   int jobs = 1;                // worker processes for rendering
   bool full = false;           // render everything, reuse nothing
   int keep_builds = 7;         // earlier builds kept in <output>.builds/
+  // --shard I/N: render only the parts of the departments d (settings
+  // order, 0-based) with d % N == I; the registry is read, never written.
+  int shard = 0, shards = 1;
+  // --reuse DIR: outputs (of shards) to copy parts with the same digest from.
+  std::vector<std::string> reuse_dirs;
 };
 
 // What a run did, for the exit code and the summary line.

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "app/build.h"
@@ -71,6 +72,12 @@ int main(int argc, char** argv) {
   CLI::App* build = app.add_subcommand("build", "运行全部环节并写出全部成果");
   add_common(build);
   build->add_flag("--full", options.full, "全部重新生成，不沿用上次构建的文件");
+  std::string shard_text;
+  build->add_option("--shard", shard_text,
+                    "I/N：只生成第 I 个分片（0 起算）的部门的成果，供集群并行；编码库只读");
+  build->add_option("--reuse", options.reuse_dirs,
+                    "从这些目录（各分片的输出）沿用内容相同的成果；可多次给出")
+      ->check(CLI::ExistingDirectory);
   CLI::App* forms = app.add_subcommand("forms", "为每个部门生成预填的填报表格（output/forms/）");
   add_common(forms);
   CLI::App* check = app.add_subcommand("check", "单独审核部门填报的工作簿，报送前自查");
@@ -96,6 +103,18 @@ int main(int argc, char** argv) {
   } else if (!qd::parse_date(date_text, &options.build_date)) {
     std::cerr << "qingdan: --date 应为 YYYY-MM-DD，如 2017-09-30\n";
     return 2;
+  }
+
+  if (!shard_text.empty()) {
+    int i = -1, n = 0;
+    char slash = 0;
+    std::istringstream in(shard_text);
+    if (!(in >> i >> slash >> n) || slash != '/' || n < 1 || i < 0 || i >= n || !in.eof()) {
+      std::cerr << "qingdan: --shard 应为 I/N（0 ≤ I < N），如 0/4\n";
+      return 2;
+    }
+    options.shard = i;
+    options.shards = n;
   }
 
   qd::BuildReport report;

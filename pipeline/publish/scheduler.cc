@@ -229,22 +229,35 @@ Result<ScheduleResult> run_parts(const std::vector<PlannedPart>& parts, const Ou
     mp.id = p.part.id;
     mp.writer = p.writer;
     mp.made_from = p.part.made_from;
-    const ManifestPart* before = (o.full || !o.previous) ? nullptr : o.previous->part(p.part.id);
-    bool reusable = before && before->made_from == p.part.made_from && !o.previous_dir.empty();
-    if (reusable) {
+    // The last build first, then the shards' outputs.
+    std::vector<std::pair<std::string, const Manifest*>> from;
+    if (o.previous && !o.previous_dir.empty()) from.push_back({o.previous_dir, o.previous});
+    from.insert(from.end(), o.sources.begin(), o.sources.end());
+    const ManifestPart* before = nullptr;
+    std::string source_dir;
+    for (const auto& [dir, manifest] : from) {
+      if (o.full || !manifest) break;
+      const ManifestPart* candidate = manifest->part(p.part.id);
+      if (!candidate || candidate->made_from != p.part.made_from) continue;
+      bool whole = true;
       std::error_code ec;
-      for (const std::string& f : before->files) {
-        const ManifestFile* mf = o.previous->file(f);
-        auto size = fs::file_size(fs::path(o.previous_dir) / f, ec);
-        if (ec || !mf || static_cast<long long>(size) != mf->size) reusable = false;
+      for (const std::string& f : candidate->files) {
+        const ManifestFile* mf = manifest->file(f);
+        auto size = fs::file_size(fs::path(dir) / f, ec);
+        if (ec || !mf || static_cast<long long>(size) != mf->size) whole = false;
+      }
+      if (whole) {
+        before = candidate;
+        source_dir = dir;
+        break;
       }
     }
-    if (!reusable) {
+    if (!before) {
       pending[i] = true;
       continue;
     }
     for (const std::string& f : before->files)
-      QD_TRY(reuse_file(fs::path(o.previous_dir) / f, fs::path(ctx.output_dir) / f));
+      QD_TRY(reuse_file(fs::path(source_dir) / f, fs::path(ctx.output_dir) / f));
     mp.files = before->files;
     ++result.reused;
     ++result.reused_by_writer[p.writer];

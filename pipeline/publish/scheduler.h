@@ -26,6 +26,8 @@ struct ScheduleOptions {
   std::string previous_dir;          // the last published output/, or ""
   const Manifest* previous = nullptr;  // its manifest, or nullptr
   bool full = false;                 // render every part (--full)
+  // Further builds to copy unchanged parts from (the outputs of shards).
+  std::vector<std::pair<std::string, const Manifest*>> sources;
   // Called as parts finish: done so far, total, the part, rendered or copied.
   std::function<void(int done, int total, const PlannedPart&, bool rendered)> on_done;
 };

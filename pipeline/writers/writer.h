@@ -56,6 +56,8 @@ struct Part {
   std::string made_from;  // Digests: equal digest, equal files
   int phase = 0;          // 1: runs after all phase-0 parts (reads their files)
   double cost = 1;        // rough rendering cost (pages); big parts start first
+  std::string department; // the department it belongs to (a shard renders
+                          // only its departments' parts); "" for the county
   std::function<Status(const OutputContext&, std::vector<std::string>* written)> render;
 };
 

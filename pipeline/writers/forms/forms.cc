@@ -15,6 +15,7 @@ Result<std::vector<Part>> plan_forms(const Catalog& catalog, const OutputContext
     p.made_from = digests.of("forms", p.id, form_items(catalog, dept.name),
                              dept.name + "\t" + dept.number + "\t" + catalog.build_date.iso());
     p.cost = 1 + static_cast<double>(form_items(catalog, dept.name).size()) / 10;
+    p.department = dept.name;
     const DepartmentInfo* d = &dept;
     p.render = [c, d](const OutputContext& ctx, std::vector<std::string>* written) {
       return write_department_form(*c, ctx, *d, written);

@@ -108,6 +108,7 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
     p.id = "guides/" + name;
     p.made_from = digests.of("guides", p.id, items, dept.name + "\t" + dept.short_name);
     p.cost = static_cast<double>(items.size());
+    p.department = dept.name;
     const DepartmentInfo* d = &dept;
     p.render = [c, d, name](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto kit = guide_kit(ctx);

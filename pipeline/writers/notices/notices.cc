@@ -41,6 +41,7 @@ Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const Output
     p.id = job.path;
     p.made_from = digests.of("notices", job.path, {job.item});
     p.cost = 1;
+    p.department = job.item->department;
     p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto lib = guide_fonts(ctx.fonts_config);
       if (!lib.ok()) return lib.error();

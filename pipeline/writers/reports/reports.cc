@@ -52,6 +52,7 @@ Result<std::vector<Part>> plan_reports(const Catalog& catalog, const OutputConte
     p.id = guide_docx_path(dept);
     p.made_from = digests.of("reports", p.id, items, dept.name);
     p.cost = static_cast<double>(items.size()) / 4;
+    p.department = dept.name;
     const DepartmentInfo* d = &dept;
     p.render = [c, d](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto tmpl = field_template(ctx);
