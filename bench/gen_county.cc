@@ -3,7 +3,7 @@
 // the power list, the public-service list and approving review decisions),
 // for tests and benchmarks at scale.
 //
-//   gen_county --out DIR --departments 60 --items 25 [--seed 1]
+//   gen_county --out DIR --departments 60 --items 25 [--change P]
 //
 // Items are varied from a small set of realistic templates; every item is
 // valid, in the power list, and approved, so a build publishes all of them.
@@ -64,15 +64,17 @@ std::string credit_code(int n) {
 int main(int argc, char** argv) {
   std::string out;
   int departments = 25, items = 60;
+  int change = 0;  // --change P: P % of the items changed (and approved again)
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--out") out = argv[i + 1];
     else if (a == "--departments") departments = std::atoi(argv[i + 1]);
     else if (a == "--items") items = std::atoi(argv[i + 1]);
+    else if (a == "--change") change = std::atoi(argv[i + 1]);
   }
   // Department numbers are two digits (基本编码 MMMMM = number + sequence).
   if (out.empty() || departments < 1 || departments > 99 || items < 1 || items > 999) {
-    std::fprintf(stderr, "用法: gen_county --out DIR --departments N(1–99) --items M(1–999)\n");
+    std::fprintf(stderr, "用法: gen_county --out DIR --departments N(1–99) --items M(1–999) [--change P(0–100)]\n");
     return 2;
   }
   fs::create_directories(fs::path(out) / "departments");
@@ -144,7 +146,12 @@ int main(int argc, char** argv) {
       set(qd::El::CaseType, t.case_type);
       set(qd::El::LegalLimit, t.legal);
       set(qd::El::PromisedLimit, t.promised);
-      set(qd::El::Conditions, "申请人符合法定条件，申请材料齐全、符合法定形式");
+      // Every (100/P)-th item of the county, counted over all departments,
+      // is changed: a nightly "P % changed" input for the benchmark.
+      const int serial = (d - 1) * items + i;
+      const bool changed = change > 0 && serial % std::max(1, 100 / change) == 0;
+      set(qd::El::Conditions, changed ? "申请人符合法定条件，申请材料齐全、符合法定形式（已调整）"
+                                      : "申请人符合法定条件，申请材料齐全、符合法定形式");
       set(qd::El::Channels, "窗口办理、网上办理(电脑端)");
       set(qd::El::Visits, "0");
       set(qd::El::OnlineDepth, "全程网办");
@@ -172,11 +179,20 @@ int main(int argc, char** argv) {
       } else {
         row(pws, power_row++, {name, item, t.type, t.basis});
       }
-      row(rws, review_row++, {name, item, "通过", "同意", "审改办", "2017-09-10"});
+      row(rws, review_row++, {name, item, "通过", "同意", "审改办", changed ? "2017-09-20" : "2017-09-10"});
     }
     workbook_close(wb);
   }
-  toml << "[[hall]]\nname = \"涿鹿县政务服务中心\"\naddress = \"涿鹿县涿鹿镇\"\n";
+  // One hall; a window for every three departments (the posters).
+  toml << "[[hall]]\nname = \"涿鹿县政务服务中心\"\naddress = \"涿鹿县涿鹿镇\"\n"
+       << "hours = \"周一至周五 8:30—12:00，14:30—17:30\"\n";
+  for (int w = 0; w * 3 < departments; ++w) {
+    toml << "\n  [[hall.window]]\n  number = \"" << (w < 9 ? "0" : "") << w + 1
+         << "\"\n  name = \"综合窗口" << w + 1 << "\"\n  departments = [";
+    for (int d = w * 3 + 1; d <= std::min(departments, w * 3 + 3); ++d)
+      toml << (d > w * 3 + 1 ? ", " : "") << "\"县第" << d << "局\"";
+    toml << "]\n";
+  }
   workbook_close(power);
   workbook_close(pub);
   workbook_close(review);
