@@ -91,6 +91,15 @@ TEST(Cli, ABuildLeavesNothingStaleAndFormsKeepsTheRest) {
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_TRUE(fs::exists(dir / "output/lists/实施清单.xlsx"));
   EXPECT_TRUE(fs::exists(dir / "output/forms/涿鹿县民政局.xlsx"));
+  // The manifest still names what was carried over, so the next build can
+  // reuse it.
+  std::string manifest = read_file(dir / "output/manifest.json");
+  EXPECT_NE(manifest.find("\"lists/实施清单.xlsx\""), std::string::npos);
+  EXPECT_NE(manifest.find("\"forms/涿鹿县民政局.xlsx\""), std::string::npos);
+  Proc again = sh(quote(qingdan()) + " build --input " + quote(dir / "input") + " --output " +
+                  quote(dir / "output") + " --date 2017-09-30 2>&1");
+  EXPECT_NE(again.out.find("[guides] 27 个文件"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("渲染 0 个部分，沿用 27 个"), std::string::npos) << again.out;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "app/build.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -307,6 +308,17 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
       r->written.push_back(f);
     }
     m.parts.push_back(mp);
+  }
+  // `forms` carried the other writers' files over: so does the manifest.
+  if (!build_writers && previous) {
+    for (const ManifestPart& p : previous->parts) {
+      if (p.writer == only) continue;
+      m.parts.push_back(p);
+      for (const std::string& f : p.files)
+        if (const ManifestFile* mf = previous->file(f)) m.files.push_back(*mf);
+    }
+    std::sort(m.files.begin(), m.files.end(),
+              [](const ManifestFile& a, const ManifestFile& b) { return a.path < b.path; });
   }
   for (const ManifestFile& f : m.files)
     if (!looks_whole(root / f.path)) {
