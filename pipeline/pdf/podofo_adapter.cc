@@ -312,20 +312,22 @@ void insert_pages_at_end(PdfMemDocument& doc, const std::vector<PdfObject*>& pag
   doc.GetPagesTree()->ClearCache();
 }
 
-// Appends `part` to `doc` as PdfDocument::Append(part, true) does — its
+// Appends `part` (its pages: `part_pages`, in order) to `doc` as
+// PdfDocument::Append(part, true) does — its
 // objects renumbered after doc's, its pages (with their inherited
 // attributes) after doc's last page, the outline root created — with the
 // same objects, numbers and page tree, but without Append's lookup of every
 // page by index, which walks both page trees once per page (O(pages²):
 // seconds for a booklet of thousands of pages).
-void append_part(PdfMemDocument& doc, PdfMemDocument& part) {
+void append_part(PdfMemDocument& doc, PdfMemDocument& part,
+                 const std::vector<PdfObject*>& part_pages) {
   PdfVecObjects& objs = doc.GetObjects();
   const unsigned difference =
       static_cast<unsigned>(objs.GetSize() + objs.GetFreeObjects().size());
   doc.Append(part, false);  // the objects only
   static const char* const kInherited[] = {"Resources", "MediaBox", "CropBox", "Rotate"};
   std::vector<PdfObject*> added;
-  for (PdfObject* page : page_objects(part)) {
+  for (PdfObject* page : part_pages) {
     const PdfReference& r = page->Reference();
     PdfObject* copy = objs.GetObject(PdfReference(r.ObjectNumber() + difference, r.GenerationNumber()));
     if (!copy || !copy->IsDictionary()) PODOFO_RAISE_ERROR(ePdfError_PageNotFound);
@@ -370,6 +372,17 @@ void read_items(PdfVecObjects& objs, PdfObject* item, const std::map<PdfReferenc
     out.push_back(std::move(ol));
     if (out.size() > 1000000) return;
   }
+}
+
+// A loaded document's bookmark tree; `pages` are its page objects in order.
+std::vector<Outline> tree_of(PdfMemDocument& doc, const std::vector<PdfObject*>& pages) {
+  PdfVecObjects& objs = doc.GetObjects();
+  std::map<PdfReference, int> index;
+  for (size_t i = 0; i < pages.size(); ++i) index.emplace(pages[i]->Reference(), static_cast<int>(i));
+  std::vector<Outline> out;
+  PdfObject* root = key(objs, doc.GetCatalog(), "Outlines");
+  if (root) read_items(objs, key(objs, root, "First"), index, out, 0);
+  return out;
 }
 
 void quiet_podofo() {
@@ -525,14 +538,7 @@ Result<std::vector<Outline>> read_outlines(const std::string& pdf) {
   try {
     PdfMemDocument doc;
     doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
-    PdfVecObjects& objs = doc.GetObjects();
-    std::map<PdfReference, int> pages;
-    const std::vector<PdfObject*> list = detail::page_objects(doc);
-    for (size_t i = 0; i < list.size(); ++i) pages.emplace(list[i]->Reference(), static_cast<int>(i));
-    std::vector<Outline> out;
-    PdfObject* root = detail::key(objs, doc.GetCatalog(), "Outlines");
-    if (root) detail::read_items(objs, detail::key(objs, root, "First"), pages, out, 0);
-    return out;
+    return detail::tree_of(doc, detail::page_objects(doc));
   } catch (const PdfError& e) {
     return podofo_error(e, "无法读取 PDF 书签");
   }
@@ -550,32 +556,48 @@ Result<int> count_pages(const std::string& pdf) {
 }
 
 Result<std::string> append_pdfs(const std::vector<std::string>& parts,
-                                const std::vector<Outline>& outlines, const DocumentInfo& info) {
+                                const JoinOutlines& join, const DocumentInfo& info) {
   if (parts.empty()) return make_error(Place{}, "没有要合并的 PDF");
   detail::quiet_podofo();
   try {
+    // Each part is loaded once: its bookmarks are read, then stripped
+    // (before anything asks for the outline root: PoDoFo caches it).
+    std::vector<JoinedPart> joined;
     PdfMemDocument doc;
     doc.LoadFromBuffer(parts[0].data(), static_cast<long>(parts[0].size()));
-    // Strip before anything asks for the outline root (PoDoFo caches it).
+    std::vector<PdfObject*> pages = detail::page_objects(doc);
+    joined.push_back({detail::tree_of(doc, pages), 0, static_cast<int>(pages.size())});
     detail::strip_outlines(doc);
+    int next = static_cast<int>(pages.size());
     for (size_t i = 1; i < parts.size(); ++i) {
       PdfMemDocument part;
       part.LoadFromBuffer(parts[i].data(), static_cast<long>(parts[i].size()));
+      pages = detail::page_objects(part);
+      joined.push_back({detail::tree_of(part, pages), next, static_cast<int>(pages.size())});
+      next += static_cast<int>(pages.size());
       detail::strip_outlines(part);
-      detail::append_part(doc, part);
+      detail::append_part(doc, part, pages);
     }
     detail::drop_foreign_info(doc);
     detail::set_info(doc, info);
-    detail::set_outlines(doc, outlines);
+    detail::set_outlines(doc, join(joined));
     return detail::write_bytes(doc);
   } catch (const PdfError& e) {
     return podofo_error(e, "PDF 合并失败");
   }
 }
 
-Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
-                          const std::vector<Outline>& outlines, const DocumentInfo& info) {
-  auto bytes = append_pdfs(parts, outlines, info);
+Result<std::string> append_pdfs(const std::vector<std::string>& parts,
+                                const std::vector<Outline>& outlines, const DocumentInfo& info) {
+  return append_pdfs(
+      parts, [&](const std::vector<JoinedPart>&) { return outlines; }, info);
+}
+
+namespace {
+
+// Writes `bytes` (or the error) to `path` through a temporary file beside
+// it that is then renamed over it.
+Status write_atomically(const std::string& path, const Result<std::string>& bytes) {
   if (!bytes.ok()) return make_error(Place{path}, bytes.error().message);
   const std::string tmp = path + ".tmp";
   {
@@ -594,6 +616,18 @@ Status write_appended_pdf(const std::string& path, const std::vector<std::string
     return make_error(Place{path}, "无法写入 PDF 文件：" + ec.message());
   }
   return Ok{};
+}
+
+}  // namespace
+
+Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
+                          const std::vector<Outline>& outlines, const DocumentInfo& info) {
+  return write_atomically(path, append_pdfs(parts, outlines, info));
+}
+
+Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
+                          const JoinOutlines& join, const DocumentInfo& info) {
+  return write_atomically(path, append_pdfs(parts, join, info));
 }
 
 }  // namespace qd::pdf
