@@ -1,10 +1,10 @@
 #include "pdf/document.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -93,28 +93,6 @@ std::string subset_tag(const std::string& bytes) {
   return tag;
 }
 
-// Hands font bytes to libharu, which only loads from a path: an anonymous
-// memory file, opened by libharu through /proc/self/fd.
-Result<std::string> load_font(HPDF_Doc pdf, const std::string& bytes, const std::string& what) {
-  int fd = memfd_create("qd-font", MFD_CLOEXEC);
-  if (fd < 0) return make_error(Place{what, "", ""}, "无法创建临时字体文件");
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      return make_error(Place{what, "", ""}, "无法写入临时字体文件");
-    }
-    done += static_cast<size_t>(n);
-  }
-  std::string path = "/proc/self/fd/" + std::to_string(fd);
-  const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
-  // libharu opened its own descriptor (kept until HPDF_Free); ours can go.
-  ::close(fd);
-  if (!name) return make_error(Place{what, "", ""}, "libharu 无法载入字体子集");
-  return std::string(name);
-}
-
 // The whole font file the way plain libharu embeds it (every table kept,
 // unused glyphs blanked): for size baselines only.
 Result<std::string> load_whole_font(HPDF_Doc pdf, const std::string& path, int index) {
@@ -124,6 +102,150 @@ Result<std::string> load_whole_font(HPDF_Doc pdf, const std::string& path, int i
                          : HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
   if (!name) return make_error(Place{path, "", ""}, "libharu 无法载入字体");
   return std::string(name);
+}
+
+// Reads a big-endian 16-bit value (signed when `sign`) at `at` of `b`; 0
+// when out of range.
+long be16(const std::string& b, size_t at, bool sign = false) {
+  if (at + 2 > b.size()) return 0;
+  unsigned v = (static_cast<unsigned char>(b[at]) << 8) | static_cast<unsigned char>(b[at + 1]);
+  return sign ? static_cast<int16_t>(v) : static_cast<long>(v);
+}
+
+// The offset of a table in a TrueType file, or 0 when it has none.
+size_t table_offset(const std::string& ttf, const char tag[4]) {
+  const long n = be16(ttf, 4);
+  for (long i = 0; i < n; ++i) {
+    const size_t rec = 12 + 16 * static_cast<size_t>(i);
+    if (rec + 16 > ttf.size()) break;
+    if (ttf.compare(rec, 4, tag, 4) == 0)
+      return (static_cast<size_t>(be16(ttf, rec + 8)) << 16) | static_cast<size_t>(be16(ttf, rec + 10));
+  }
+  return 0;
+}
+
+// A PDF name from a PostScript font name: printable ASCII without the
+// delimiters PDF names may not hold unescaped.
+std::string font_name(const std::string& postscript, int font) {
+  std::string out;
+  for (char c : postscript)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == ',' || c == '.')
+      out += c;
+  return out.empty() ? "Font" + std::to_string(font + 1) : out;
+}
+
+// A stream object of the document, Flate-compressed, holding `data`.
+HPDF_Dict flate_stream(HPDF_Doc pdf, const std::string& data) {
+  HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (!s) return nullptr;
+  s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
+                        static_cast<HPDF_UINT>(data.size())) != HPDF_OK)
+    return nullptr;
+  return s;
+}
+
+// Embeds a subset TrueType font as a Type0 font with Identity-H encoding,
+// whose CIDs are the subset's glyph ids (CIDToGIDMap /Identity), built
+// directly from libharu's objects: libharu's own TrueType path maps all
+// 65,536 code points through the font's cmap, writes a 128 KB CIDToGIDMap
+// and compresses it, for every font of every document. `gids` and `cps` are
+// parallel (glyph id in the subset of each code point); `widths` the width
+// of each in thousandths of an em (as pdf_width gives it). The font is
+// written complete (tag, widths, ToUnicode), so PoDoFo leaves it alone.
+// Returns the Type0 font dictionary (null when libharu refused something).
+HPDF_Dict embed_subset(HPDF_Doc pdf, const std::string& ttf, const std::string& name,
+                       const std::vector<char32_t>& cps, const std::vector<uint16_t>& gids,
+                       const std::vector<long>& widths) {
+  HPDF_MMgr mmgr = pdf->mmgr;
+  HPDF_STATUS ret = HPDF_OK;
+  // Metrics from the subset's head and hhea tables (hb-subset writes both),
+  // in thousandths of an em, truncated as libharu does.
+  const size_t head = table_offset(ttf, "head"), hhea = table_offset(ttf, "hhea");
+  if (!head || !hhea) return nullptr;
+  long upem = be16(ttf, head + 18);
+  if (upem <= 0) upem = 1000;
+  auto em = [upem](long v) { return v * 1000 / upem; };
+  const long x_min = em(be16(ttf, head + 36, true)), y_min = em(be16(ttf, head + 38, true));
+  const long x_max = em(be16(ttf, head + 40, true)), y_max = em(be16(ttf, head + 42, true));
+  const long ascent = em(be16(ttf, hhea + 4, true));
+  long descent = em(be16(ttf, hhea + 6, true));
+  if (descent > 0) descent = -descent;
+
+  HPDF_Dict file = flate_stream(pdf, ttf);
+  if (!file) return nullptr;
+  ret += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(ttf.size()));
+
+  HPDF_Dict desc = HPDF_Dict_New(mmgr);
+  if (!desc || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK) return nullptr;
+  ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+  ret += HPDF_Dict_AddName(desc, "FontName", name.c_str());
+  ret += HPDF_Dict_AddNumber(desc, "Flags", 32);  // nonsymbolic
+  HPDF_Box box{static_cast<HPDF_REAL>(x_min), static_cast<HPDF_REAL>(y_min),
+               static_cast<HPDF_REAL>(x_max), static_cast<HPDF_REAL>(y_max)};
+  ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mmgr, box));
+  ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
+  ret += HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(ascent));
+  ret += HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(descent));
+  ret += HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(ascent));
+  ret += HPDF_Dict_AddNumber(desc, "StemV", 80);
+  ret += HPDF_Dict_Add(desc, "FontFile2", file);
+
+  // Widths by CID (= glyph id), one run per stretch of consecutive CIDs.
+  std::vector<std::pair<uint16_t, long>> by_gid;
+  by_gid.reserve(gids.size());
+  for (size_t i = 0; i < gids.size(); ++i) by_gid.push_back({gids[i], widths[i]});
+  std::sort(by_gid.begin(), by_gid.end());
+  HPDF_Array w = HPDF_Array_New(mmgr);
+  if (!w) return nullptr;
+  HPDF_Array run = nullptr;
+  for (size_t i = 0; i < by_gid.size(); ++i) {
+    if (i > 0 && by_gid[i].first == by_gid[i - 1].first) continue;
+    if (!run || by_gid[i].first != by_gid[i - 1].first + 1) {
+      run = HPDF_Array_New(mmgr);
+      if (!run) return nullptr;
+      ret += HPDF_Array_AddNumber(w, by_gid[i].first);
+      ret += HPDF_Array_Add(w, run);
+    }
+    ret += HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(by_gid[i].second));
+  }
+
+  HPDF_Dict cid = HPDF_Dict_New(mmgr);
+  if (!cid || HPDF_Xref_Add(pdf->xref, cid) != HPDF_OK) return nullptr;
+  ret += HPDF_Dict_AddName(cid, "Type", "Font");
+  ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  ret += HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
+  HPDF_Dict info = HPDF_Dict_New(mmgr);
+  if (!info) return nullptr;
+  ret += HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+  ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+  ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+  ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+  ret += HPDF_Dict_Add(cid, "FontDescriptor", desc);
+  ret += HPDF_Dict_Add(cid, "W", w);
+  ret += HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+
+  // ToUnicode: CID → the code point drawn with it.
+  std::vector<std::pair<uint16_t, char32_t>> cid_unicode;
+  cid_unicode.reserve(cps.size());
+  for (size_t i = 0; i < cps.size(); ++i) cid_unicode.push_back({gids[i], cps[i]});
+  std::sort(cid_unicode.begin(), cid_unicode.end());
+  HPDF_Dict to_unicode = flate_stream(pdf, detail::to_unicode_cmap(cid_unicode));
+  if (!to_unicode) return nullptr;
+
+  HPDF_Dict font = HPDF_Dict_New(mmgr);
+  if (!font || HPDF_Xref_Add(pdf->xref, font) != HPDF_OK) return nullptr;
+  ret += HPDF_Dict_AddName(font, "Type", "Font");
+  ret += HPDF_Dict_AddName(font, "Subtype", "Type0");
+  ret += HPDF_Dict_AddName(font, "BaseFont", name.c_str());
+  ret += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+  HPDF_Array descendants = HPDF_Array_New(mmgr);
+  if (!descendants) return nullptr;
+  ret += HPDF_Dict_Add(font, "DescendantFonts", descendants);
+  ret += HPDF_Array_Add(descendants, cid);
+  ret += HPDF_Dict_Add(font, "ToUnicode", to_unicode);
+  return ret == HPDF_OK ? font : nullptr;
 }
 
 }  // namespace
@@ -265,9 +387,12 @@ double pdf_width(const detail::Face& face, char32_t cp) {
 // collinear pieces joined.
 class PageWriter {
  public:
+  // `codes[f]`, when not empty, gives the character code (CID) of each
+  // code point in font f; otherwise the code is the code point.
   PageWriter(HPDF_Page page, const std::vector<HPDF_Font>& fonts,
-             const std::vector<const detail::Face*>& faces)
-      : page_(page), fonts_(fonts), faces_(faces) {}
+             const std::vector<const detail::Face*>& faces,
+             const std::vector<std::vector<uint16_t>>& codes)
+      : page_(page), fonts_(fonts), faces_(faces), codes_(codes) {}
 
   void text(const TextOp& op) {
     const auto& g = op.glyphs;
@@ -333,8 +458,9 @@ class PageWriter {
     bool adjusted = false;
     double pen = static_cast<double>(x) / 100;
     const double tc = static_cast<double>(spacing) / 10000;
+    const std::vector<uint16_t>& codes = codes_[op.font];
     for (size_t k = 0; k < g.size(); ++k) {
-      const char32_t cp = g[k].cp;
+      const char32_t cp = codes.empty() ? g[k].cp : codes[g[k].cp];
       s += kHex[(cp >> 12) & 15];
       s += kHex[(cp >> 8) & 15];
       s += kHex[(cp >> 4) & 15];
@@ -569,6 +695,7 @@ class PageWriter {
   HPDF_Page page_;
   const std::vector<HPDF_Font>& fonts_;
   const std::vector<const detail::Face*>& faces_;
+  const std::vector<std::vector<uint16_t>>& codes_;
   std::string out_, scratch_;
   std::vector<double> advance_, gap_;
   bool in_text_ = false, failed_ = false;
@@ -604,8 +731,10 @@ Result<std::string> Document::Impl::finish() {
     ~Free() { HPDF_Free(pdf); }
   } free_pdf{pdf};
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  if (!subset_fonts) {
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  }
 
   // (b, c) Subset every font used and hand it to libharu.
   detail::PostProcess post;
@@ -613,6 +742,7 @@ Result<std::string> Document::Impl::finish() {
   post.outlines = outlines;
   std::vector<HPDF_Font> haru_fonts(nfonts, nullptr);
   std::vector<const detail::Face*> faces(nfonts, nullptr);
+  std::vector<std::vector<uint16_t>> codes(nfonts);
   for (int f = 0; f < nfonts; ++f) {
     if (used[f].empty()) continue;
     auto face = detail::open_face(files[f].path, files[f].index);
@@ -621,23 +751,30 @@ Result<std::string> Document::Impl::finish() {
     std::vector<char32_t> cps;
     for (char32_t cp = 0; cp < 0x10000; ++cp)
       if (used[f][cp] && faces[f]->has(cp)) cps.push_back(cp);
-    std::string tag_source;
-    Result<std::string> name = std::string();
     if (subset_fonts) {
+      // Our own Type0 font over the subset, CID = glyph id.
       std::vector<uint16_t> gids;
       auto bytes = detail::subset_face(*faces[f], cps, &gids);
       if (!bytes.ok()) return bytes.error();
-      name = load_font(pdf, bytes.value(), files[f].path);
-      tag_source = std::move(bytes.value());
-    } else {
-      name = load_whole_font(pdf, files[f].path, files[f].index);
-      tag_source = files[f].path;
+      std::vector<long> widths;
+      widths.reserve(cps.size());
+      for (char32_t cp : cps) widths.push_back(std::lround(pdf_width(*faces[f], cp) * 1000));
+      const std::string name = subset_tag(bytes.value()) + "+" + font_name(faces[f]->postscript, f);
+      haru_fonts[f] = embed_subset(pdf, bytes.value(), name, cps, gids, widths);
+      if (!haru_fonts[f] || errors.error)
+        return make_error(Place{files[f].path, "", ""},
+                          "libharu 无法写入字体子集（错误 " + hex(errors.error) + "）");
+      codes[f].assign(0x10000, 0);
+      for (size_t i = 0; i < cps.size(); ++i) codes[f][cps[i]] = gids[i];
+      continue;
     }
+    // Whole fonts (size baselines): libharu's own TrueType embedding.
+    auto name = load_whole_font(pdf, files[f].path, files[f].index);
     if (!name.ok()) return name.error();
     haru_fonts[f] = HPDF_GetFont(pdf, name.value().c_str(), "UTF-8");
     if (!haru_fonts[f] || errors.error)
       return make_error(Place{files[f].path, "", ""},
-                        "libharu 无法使用字体子集（错误 " + hex(errors.error) + "）");
+                        "libharu 无法使用字体（错误 " + hex(errors.error) + "）");
     // The pages' content is written without libharu's text operators, which
     // is where libharu marks the glyphs it embeds: measure every character
     // once so that none is left blank.
@@ -650,7 +787,7 @@ Result<std::string> Document::Impl::finish() {
     }
     detail::FontFix fix;
     fix.base_font = name.value();
-    fix.tag = subset_tag(tag_source);
+    fix.tag = subset_tag(files[f].path);
     // libharu's UTF-8 encoder writes each character's code point as its CID
     // (with a CIDToGIDMap to the glyph), so the map is CID = code point.
     for (char32_t cp : cps) fix.cid_unicode.push_back({static_cast<uint16_t>(cp), cp});
@@ -666,7 +803,7 @@ Result<std::string> Document::Impl::finish() {
     if (!page) break;
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
-    PageWriter w(page, haru_fonts, faces);
+    PageWriter w(page, haru_fonts, faces, codes);
     for (size_t i = 0; i < p.ops.size();) {
       // Runs of lines and of rectangles go together (one path each).
       line_run.clear();

@@ -1,9 +1,10 @@
 // A PDF document as the writers see it: pages, laid-out lines in a font
 // role, rules, boxes and arrows, and bookmarks. Drawing is recorded first;
 // finish() then subsets every font to the characters used (HarfBuzz),
-// renders with libharu, and post-processes with PoDoFo (ToUnicode CMaps
-// repaired, document properties, bookmarks), so the result is a function of
-// what was drawn and the build date only.
+// embeds each subset as a Type0 font whose CIDs are its glyph ids (with its
+// ToUnicode CMap), renders with libharu, and post-processes with PoDoFo
+// (document properties, bookmarks), so the result is a function of what was
+// drawn and the build date only.
 #pragma once
 
 #include <memory>

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 namespace qd::pdf::detail {
@@ -64,13 +66,52 @@ void set_stream(PdfObject* obj, const std::string& data) {
   obj->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()));
 }
 
-void add_outlines(PdfMemDocument& doc, PdfOutlineItem* parent, const std::vector<Outline>& list,
-                  int pages) {
+// Calls visit(page, chain) for every page below the page tree node `node`,
+// in document order; `chain` holds the /Pages nodes from the root down to
+// the page's parent. Like PdfPagesTree, a node is a page or a node by its
+// /Type; anything else is skipped. Each object is visited once (no cycles).
+template <class Visit>
+void walk_pages(PdfVecObjects& objs, PdfObject* node, std::vector<PdfObject*>& chain,
+                std::set<PdfReference>& seen, const Visit& visit) {
+  if (!node || !node->IsDictionary() || chain.size() > 256) return;
+  if (node->Reference().ObjectNumber() > 0 && !seen.insert(node->Reference()).second) return;
+  PdfObject* type = key(objs, node, "Type");
+  if (is_name(type, "Page")) {
+    visit(node, chain);
+    return;
+  }
+  if (!is_name(type, "Pages")) return;
+  PdfObject* kids = key(objs, node, "Kids");
+  if (!kids || !kids->IsArray()) return;
+  chain.push_back(node);
+  for (PdfObject& kid : kids->GetArray()) walk_pages(objs, resolve(objs, &kid), chain, seen, visit);
+  chain.pop_back();
+}
+
+// The page objects of a document in order, from one walk of its page tree
+// (PdfDocument::GetPage(i) walks the tree again for every page it has not
+// cached: O(pages²) over a whole document).
+std::vector<PdfObject*> page_objects(PdfMemDocument& doc) {
+  std::vector<PdfObject*> pages, chain;
+  std::set<PdfReference> seen;
+  walk_pages(doc.GetObjects(), doc.GetPagesTree()->GetObject(), chain, seen,
+             [&](PdfObject* page, const std::vector<PdfObject*>&) { pages.push_back(page); });
+  return pages;
+}
+
+// Adds bookmarks below `parent`, each to a page of `pages` (the document's
+// page objects in order). The destination is made from the page object
+// itself, as PdfDestination(doc.GetPage(i)) would, without PoDoFo's lookup
+// by index (a walk of the page tree per uncached page).
+void add_outlines(PdfOutlineItem* parent, const std::vector<Outline>& list,
+                  const std::vector<PdfObject*>& pages) {
+  const std::deque<PdfObject*> no_parents;
   for (const Outline& o : list) {
-    int page = std::clamp(o.page, 0, pages - 1);
-    PdfDestination dest(doc.GetPage(page), ePdfDestinationFit_Fit);
+    int page = std::clamp(o.page, 0, static_cast<int>(pages.size()) - 1);
+    PdfPage target(pages[page], no_parents);
+    PdfDestination dest(&target, ePdfDestinationFit_Fit);
     PdfOutlineItem* item = parent->CreateChild(utf8_string(o.title), dest);
-    if (!o.children.empty()) add_outlines(doc, item, o.children, pages);
+    if (!o.children.empty()) add_outlines(item, o.children, pages);
   }
 }
 
@@ -128,10 +169,12 @@ void set_info(PdfMemDocument& doc, const DocumentInfo& in) {
 // left, or the cached root must be the one in the catalog).
 void set_outlines(PdfMemDocument& doc, const std::vector<Outline>& outlines) {
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  if (!outlines.empty() && doc.GetPageCount() > 0) {
+  const std::vector<PdfObject*> pages =
+      outlines.empty() ? std::vector<PdfObject*>{} : page_objects(doc);
+  if (!outlines.empty() && !pages.empty()) {
     PdfOutlines* root = doc.GetOutlines(true);
     catalog.AddKey(PdfName("Outlines"), root->GetObject()->Reference());
-    add_outlines(doc, root, outlines, doc.GetPageCount());
+    add_outlines(root, outlines, pages);
     catalog.AddKey(PdfName("PageMode"), PdfName("UseOutlines"));
   } else {
     catalog.RemoveKey(PdfName("Outlines"));
@@ -194,6 +237,114 @@ void drop_foreign_info(PdfMemDocument& doc) {
   for (const PdfReference& r : foreign) delete objs.RemoveObject(r, true);
 }
 
+// Adds `difference` to the object number of every reference in `obj`
+// (itself, or inside its dictionaries and arrays), as PdfDocument::Append
+// renumbers what it copies.
+void fix_references(PdfObject& obj, unsigned difference) {
+  if (obj.IsReference()) {
+    const PdfReference& r = obj.GetReference();
+    static_cast<PdfVariant&>(obj) =
+        PdfVariant(PdfReference(r.ObjectNumber() + difference, r.GenerationNumber()));
+  } else if (obj.IsDictionary()) {
+    for (auto& [name, value] : obj.GetDictionary().GetKeys()) fix_references(*value, difference);
+  } else if (obj.IsArray()) {
+    for (PdfObject& value : obj.GetArray()) fix_references(value, difference);
+  }
+}
+
+// A page's attribute, its own or inherited along /Parent, as
+// PdfPage::GetInheritedKey finds it (a null value of its own is returned
+// when there is no parent to ask).
+const PdfObject* inherited(const PdfObject* obj, const PdfName& name, int depth = 0) {
+  const PdfDictionary& dict = obj->GetDictionary();
+  const PdfObject* value = nullptr;
+  if (dict.HasKey(name)) {
+    value = dict.GetKey(name);
+    if (!value->IsNull()) return value;
+  }
+  if (dict.HasKey(PdfName("Parent"))) {
+    if (depth > 1000) PODOFO_RAISE_ERROR(ePdfError_ValueOutOfRange);
+    const PdfObject* parent = obj->GetIndirectKey(PdfName("Parent"));
+    if (parent == obj) PODOFO_RAISE_ERROR(ePdfError_BrokenFile);
+    value = parent && parent->IsDictionary() ? inherited(parent, name, depth + 1) : nullptr;
+  }
+  return value;
+}
+
+// Puts `pages` after the document's last page, in that page's /Pages node
+// (the root when the document has none): what PdfPagesTree::InsertPage
+// does one page at a time — the node's /Kids grows, every node above counts
+// the new pages, each page gets its /Parent — in one walk of the tree
+// instead of one per page.
+void insert_pages_at_end(PdfMemDocument& doc, const std::vector<PdfObject*>& pages) {
+  if (pages.empty()) return;
+  PdfObject* root = doc.GetPagesTree()->GetObject();
+  std::vector<PdfObject*> chain{root}, walk;
+  PdfObject* last = nullptr;
+  std::set<PdfReference> seen;
+  walk_pages(doc.GetObjects(), root, walk, seen,
+             [&](PdfObject* page, const std::vector<PdfObject*>& parents) {
+               last = page;
+               chain = parents;
+             });
+  PdfObject* node = chain.back();
+  PdfObject* old_kids = node->GetIndirectKey(PdfName("Kids"));
+  PdfArray kids;
+  if (old_kids && old_kids->IsArray()) kids = old_kids->GetArray();
+  // After the last page; before everything when there is none.
+  size_t at = 0;
+  if (last) {
+    for (size_t i = 0; i < kids.size(); ++i)
+      if (kids[i].IsReference() && kids[i].GetReference() == last->Reference()) at = i + 1;
+  }
+  PdfArray refs;
+  refs.reserve(pages.size());
+  for (PdfObject* page : pages) refs.push_back(page->Reference());
+  kids.insert(kids.begin() + static_cast<std::ptrdiff_t>(at), refs.begin(), refs.end());
+  node->GetDictionary().AddKey(PdfName("Kids"), kids);
+  for (PdfObject* n : chain) {
+    PdfObject* count = n->GetIndirectKey(PdfName("Count"));
+    pdf_int64 before = count && count->IsNumber() ? count->GetNumber() : 0;
+    n->GetDictionary().AddKey(PdfName("Count"),
+                              PdfVariant(before + static_cast<pdf_int64>(pages.size())));
+  }
+  for (PdfObject* page : pages) page->GetDictionary().AddKey(PdfName("Parent"), node->Reference());
+  doc.GetPagesTree()->ClearCache();
+}
+
+// Appends `part` (its pages: `part_pages`, in order) to `doc` as
+// PdfDocument::Append(part, true) does — its
+// objects renumbered after doc's, its pages (with their inherited
+// attributes) after doc's last page, the outline root created — with the
+// same objects, numbers and page tree, but without Append's lookup of every
+// page by index, which walks both page trees once per page (O(pages²):
+// seconds for a booklet of thousands of pages).
+void append_part(PdfMemDocument& doc, PdfMemDocument& part,
+                 const std::vector<PdfObject*>& part_pages) {
+  PdfVecObjects& objs = doc.GetObjects();
+  const unsigned difference =
+      static_cast<unsigned>(objs.GetSize() + objs.GetFreeObjects().size());
+  doc.Append(part, false);  // the objects only
+  static const char* const kInherited[] = {"Resources", "MediaBox", "CropBox", "Rotate"};
+  std::vector<PdfObject*> added;
+  for (PdfObject* page : part_pages) {
+    const PdfReference& r = page->Reference();
+    PdfObject* copy = objs.GetObject(PdfReference(r.ObjectNumber() + difference, r.GenerationNumber()));
+    if (!copy || !copy->IsDictionary()) PODOFO_RAISE_ERROR(ePdfError_PageNotFound);
+    copy->GetDictionary().RemoveKey(PdfName("Parent"));
+    for (const char* name : kInherited) {
+      if (const PdfObject* value = inherited(page, PdfName(name))) {
+        PdfObject attribute(*value);
+        fix_references(attribute, difference);
+        copy->GetDictionary().AddKey(PdfName(name), attribute);
+      }
+    }
+    added.push_back(copy);
+  }
+  insert_pages_at_end(doc, added);
+  doc.GetOutlines();  // Append(part, true) creates the outline root here
+}
+
 // The page a bookmark points at (0-based), from /Dest or a GoTo action; -1
 // when it is not a page of the document.
 int outline_page(PdfVecObjects& objs, PdfObject* item, const std::map<PdfReference, int>& pages) {
@@ -221,6 +372,17 @@ void read_items(PdfVecObjects& objs, PdfObject* item, const std::map<PdfReferenc
     out.push_back(std::move(ol));
     if (out.size() > 1000000) return;
   }
+}
+
+// A loaded document's bookmark tree; `pages` are its page objects in order.
+std::vector<Outline> tree_of(PdfMemDocument& doc, const std::vector<PdfObject*>& pages) {
+  PdfVecObjects& objs = doc.GetObjects();
+  std::map<PdfReference, int> index;
+  for (size_t i = 0; i < pages.size(); ++i) index.emplace(pages[i]->Reference(), static_cast<int>(i));
+  std::vector<Outline> out;
+  PdfObject* root = key(objs, doc.GetCatalog(), "Outlines");
+  if (root) read_items(objs, key(objs, root, "First"), index, out, 0);
+  return out;
 }
 
 void quiet_podofo() {
@@ -376,13 +538,7 @@ Result<std::vector<Outline>> read_outlines(const std::string& pdf) {
   try {
     PdfMemDocument doc;
     doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
-    PdfVecObjects& objs = doc.GetObjects();
-    std::map<PdfReference, int> pages;
-    for (int i = 0; i < doc.GetPageCount(); ++i) pages.emplace(doc.GetPage(i)->GetObject()->Reference(), i);
-    std::vector<Outline> out;
-    PdfObject* root = detail::key(objs, doc.GetCatalog(), "Outlines");
-    if (root) detail::read_items(objs, detail::key(objs, root, "First"), pages, out, 0);
-    return out;
+    return detail::tree_of(doc, detail::page_objects(doc));
   } catch (const PdfError& e) {
     return podofo_error(e, "无法读取 PDF 书签");
   }
@@ -400,32 +556,48 @@ Result<int> count_pages(const std::string& pdf) {
 }
 
 Result<std::string> append_pdfs(const std::vector<std::string>& parts,
-                                const std::vector<Outline>& outlines, const DocumentInfo& info) {
+                                const JoinOutlines& join, const DocumentInfo& info) {
   if (parts.empty()) return make_error(Place{}, "没有要合并的 PDF");
   detail::quiet_podofo();
   try {
+    // Each part is loaded once: its bookmarks are read, then stripped
+    // (before anything asks for the outline root: PoDoFo caches it).
+    std::vector<JoinedPart> joined;
     PdfMemDocument doc;
     doc.LoadFromBuffer(parts[0].data(), static_cast<long>(parts[0].size()));
-    // Strip before anything asks for the outline root (PoDoFo caches it).
+    std::vector<PdfObject*> pages = detail::page_objects(doc);
+    joined.push_back({detail::tree_of(doc, pages), 0, static_cast<int>(pages.size())});
     detail::strip_outlines(doc);
+    int next = static_cast<int>(pages.size());
     for (size_t i = 1; i < parts.size(); ++i) {
       PdfMemDocument part;
       part.LoadFromBuffer(parts[i].data(), static_cast<long>(parts[i].size()));
+      pages = detail::page_objects(part);
+      joined.push_back({detail::tree_of(part, pages), next, static_cast<int>(pages.size())});
+      next += static_cast<int>(pages.size());
       detail::strip_outlines(part);
-      doc.Append(part, true);
+      detail::append_part(doc, part, pages);
     }
     detail::drop_foreign_info(doc);
     detail::set_info(doc, info);
-    detail::set_outlines(doc, outlines);
+    detail::set_outlines(doc, join(joined));
     return detail::write_bytes(doc);
   } catch (const PdfError& e) {
     return podofo_error(e, "PDF 合并失败");
   }
 }
 
-Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
-                          const std::vector<Outline>& outlines, const DocumentInfo& info) {
-  auto bytes = append_pdfs(parts, outlines, info);
+Result<std::string> append_pdfs(const std::vector<std::string>& parts,
+                                const std::vector<Outline>& outlines, const DocumentInfo& info) {
+  return append_pdfs(
+      parts, [&](const std::vector<JoinedPart>&) { return outlines; }, info);
+}
+
+namespace {
+
+// Writes `bytes` (or the error) to `path` through a temporary file beside
+// it that is then renamed over it.
+Status write_atomically(const std::string& path, const Result<std::string>& bytes) {
   if (!bytes.ok()) return make_error(Place{path}, bytes.error().message);
   const std::string tmp = path + ".tmp";
   {
@@ -444,6 +616,18 @@ Status write_appended_pdf(const std::string& path, const std::vector<std::string
     return make_error(Place{path}, "无法写入 PDF 文件：" + ec.message());
   }
   return Ok{};
+}
+
+}  // namespace
+
+Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
+                          const std::vector<Outline>& outlines, const DocumentInfo& info) {
+  return write_atomically(path, append_pdfs(parts, outlines, info));
+}
+
+Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
+                          const JoinOutlines& join, const DocumentInfo& info) {
+  return write_atomically(path, append_pdfs(parts, join, info));
 }
 
 }  // namespace qd::pdf

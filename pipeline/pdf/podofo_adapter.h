@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -60,9 +61,29 @@ Result<int> count_pages(const std::string& pdf);
 Result<std::string> append_pdfs(const std::vector<std::string>& parts,
                                 const std::vector<Outline>& outlines, const DocumentInfo& info);
 
+// One part of a joined document as append_pdfs() found it: its own bookmark
+// tree (0-based pages of the part), its first page in the joined document
+// and its number of pages.
+struct JoinedPart {
+  std::vector<Outline> outlines;
+  int first_page = 0;
+  int pages = 0;
+};
+
+// Makes the joined document's bookmark tree from its parts' (in order).
+using JoinOutlines = std::function<std::vector<Outline>(const std::vector<JoinedPart>& parts)>;
+
+// append_pdfs() with the bookmark tree made by `join` from the parts' own
+// trees, read while each part is loaded (every part is parsed once; for a
+// booklet of thousands of pages read_outlines() first would parse it twice).
+Result<std::string> append_pdfs(const std::vector<std::string>& parts, const JoinOutlines& join,
+                                const DocumentInfo& info);
+
 // append_pdfs() written to `path` through a temporary file beside it that is
 // then renamed over it, so a reader never sees half a file.
 Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
                           const std::vector<Outline>& outlines, const DocumentInfo& info);
+Status write_appended_pdf(const std::string& path, const std::vector<std::string>& parts,
+                          const JoinOutlines& join, const DocumentInfo& info);
 
 }  // namespace qd::pdf

@@ -68,22 +68,23 @@ Status render_leaders(const Catalog& catalog, const OutputContext& ctx, const Le
   if (!bytes.ok()) return bytes.error();
 
   std::vector<std::string> parts{std::move(bytes.value())};
-  std::vector<pdf::Outline> outlines = report.outlines;
   const fs::path booklet = fs::path(ctx.output_dir) / plan.booklet;
   std::error_code ec;
   if (!plan.booklet.empty() && fs::exists(booklet, ec)) {
     auto b = read_bytes(booklet);
     if (!b.ok()) return b.error();
-    auto tree = pdf::read_outlines(b.value());
-    if (!tree.ok()) return make_error(Place{booklet.string()}, tree.error().message);
-    outlines = joined_outlines(report.outlines, tree.value(), static_cast<int>(report.pages.size()));
     parts.push_back(std::move(b.value()));
   }
+  // The booklet's own tree is read as it is appended (it is parsed once).
+  auto join = [&](const std::vector<pdf::JoinedPart>& joined) {
+    if (joined.size() < 2) return report.outlines;
+    return joined_outlines(report.outlines, joined[1].outlines, joined[1].first_page);
+  };
 
   const fs::path out = fs::path(ctx.output_dir) / plan.path;
   fs::create_directories(out.parent_path(), ec);
   if (ec) return make_error(Place{out.parent_path().string()}, "无法创建文件夹：" + ec.message());
-  return pdf::write_appended_pdf(out.string(), parts, outlines, report.info);
+  return pdf::write_appended_pdf(out.string(), parts, join, report.info);
 }
 
 Status write_leaders(const Catalog& catalog, const OutputContext& ctx,

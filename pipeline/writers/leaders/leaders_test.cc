@@ -338,6 +338,51 @@ TEST(LeadersAdapter, AppendStripsTheInputsOutlinesAndReadsThemBack) {
             joined.value());
 }
 
+TEST(LeadersAdapter, JoinGetsEachPartsTreeAndFirstPageAndMatchesTheFixedTree) {
+  // Three documents: 2, 1 and 3 pages, each with a bookmark on its last page
+  // holding one on its first; the tree is made from the parts' own.
+  auto doc = [](const std::string& title, int pages) {
+    pdf::Document d(fonts(), {title, "作者", "", "", kDate});
+    for (int i = 0; i < pages; ++i) {
+      d.new_page(595.276, 841.89);
+      d.draw_text(title + std::to_string(i + 1), pdf::Role::Body, 16, 100, 700);
+    }
+    d.add_outline({title + "书签", pages - 1, {{title + "子书签", 0, {}}}});
+    auto bytes = d.finish();
+    EXPECT_TRUE(bytes.ok());
+    return bytes.value();
+  };
+  const std::vector<std::string> parts{doc("甲", 2), doc("乙", 1), doc("丙", 3)};
+  const pdf::DocumentInfo info{"合并文件", "县", "", "", kDate};
+  std::vector<pdf::JoinedPart> seen;
+  auto joined = pdf::append_pdfs(
+      parts,
+      [&](const std::vector<pdf::JoinedPart>& p) {
+        seen = p;
+        return std::vector<pdf::Outline>{{"丙", p[2].first_page, {}}, {"乙", p[1].first_page, {}}};
+      },
+      info);
+  ASSERT_TRUE(joined.ok()) << joined.error().str();
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].first_page, 0);
+  EXPECT_EQ(seen[1].first_page, 2);
+  EXPECT_EQ(seen[2].first_page, 3);
+  EXPECT_EQ(seen[2].pages, 3);
+  ASSERT_EQ(seen[2].outlines.size(), 1u);
+  EXPECT_EQ(seen[2].outlines[0].title, "丙书签");
+  EXPECT_EQ(seen[2].outlines[0].page, 2);  // within the part
+  EXPECT_EQ(seen[2].outlines[0].children[0].title, "丙子书签");
+  EXPECT_EQ(seen[2].outlines[0].children[0].page, 0);
+  EXPECT_EQ(pdf::count_pages(joined.value()).value(), 6);
+  // The same bytes as the fixed tree.
+  EXPECT_EQ(pdf::append_pdfs(parts, {{"丙", 3, {}}, {"乙", 2, {}}}, info).value(), joined.value());
+  auto back = pdf::read_outlines(joined.value());
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->size(), 2u);
+  EXPECT_EQ((*back)[0].page, 3);
+  EXPECT_EQ((*back)[1].page, 2);
+}
+
 // ---- The sample county ---------------------------------------------------------------
 
 TEST(LeadersSample, SectionsStartOnTheirPagesAndTextStaysInTheTypeArea) {
