@@ -77,6 +77,11 @@ struct WriterInfo {
   bool plan_last = false;    // planned after the others (reads Catalog::reprints)
 };
 
+// Renders a plan's parts one after another in this process: the WriteFn of a
+// writer that has a plan.
+Status render_parts(const Result<std::vector<Part>>& parts, const OutputContext& ctx,
+                    std::vector<std::string>* written);
+
 // The parts of a writer: its plan, or one part that runs `write`.
 Result<std::vector<Part>> plan_parts(const WriterInfo& writer, const Catalog& catalog,
                                      const OutputContext& ctx, const Digests& digests);

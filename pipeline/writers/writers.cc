@@ -53,6 +53,13 @@ std::string Digests::of(std::string_view writer, std::string_view part,
   return h.hex();
 }
 
+Status render_parts(const Result<std::vector<Part>>& parts, const OutputContext& ctx,
+                    std::vector<std::string>* written) {
+  if (!parts.ok()) return parts.error();
+  for (const Part& p : parts.value()) QD_TRY(p.render(ctx, written));
+  return Ok{};
+}
+
 Result<std::vector<Part>> plan_parts(const WriterInfo& w, const Catalog& catalog,
                                      const OutputContext& ctx, const Digests& digests) {
   if (w.plan) return w.plan(catalog, ctx, digests);

@@ -139,10 +139,7 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
 
 Status write_guides(const Catalog& catalog, const OutputContext& ctx,
                     std::vector<std::string>* written) {
-  auto parts = plan_guides(catalog, ctx, Digests{});
-  if (!parts.ok()) return parts.error();
-  for (const Part& p : parts.value()) QD_TRY(p.render(ctx, written));
-  return Ok{};
+  return render_parts(plan_guides(catalog, ctx, Digests{}), ctx, written);
 }
 
 }  // namespace qd

@@ -46,11 +46,9 @@ Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const Output
       auto lib = guide_fonts(ctx.fonts_config);
       if (!lib.ok()) return lib.error();
       // A notice carries its item's list version.
-      auto bytes = render_notice(*c, job, *lib.value(), c->version_of({job.item}));
-      if (!bytes.ok()) return bytes.error();
-      QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
-      written->push_back(job.path);
-      return Ok{};
+      return print::write_rendered(ctx.output_dir, job.path,
+                                   render_notice(*c, job, *lib.value(), c->version_of({job.item})),
+                                   written);
     };
     parts.push_back(std::move(p));
   }
@@ -59,16 +57,7 @@ Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const Output
 
 Status write_notices(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written) {
-  auto lib = guide_fonts(ctx.fonts_config);
-  if (!lib.ok()) return lib.error();
-  const Date date = ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
-  for (const NoticeJob& job : plan_notices(catalog)) {
-    auto bytes = render_notice(catalog, job, *lib.value(), date);
-    if (!bytes.ok()) return bytes.error();
-    QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
-    written->push_back(job.path);
-  }
-  return Ok{};
+  return render_parts(plan_notice_parts(catalog, ctx, Digests{}), ctx, written);
 }
 
 }  // namespace qd

@@ -91,11 +91,9 @@ Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const Output
       auto lib = guide_fonts(ctx.fonts_config);
       if (!lib.ok()) return lib.error();
       // A poster carries the list version of its items.
-      auto bytes = render_poster(*c, job, *lib.value(), c->version_of(job.items));
-      if (!bytes.ok()) return bytes.error();
-      QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
-      written->push_back(job.path);
-      return Ok{};
+      return print::write_rendered(ctx.output_dir, job.path,
+                                   render_poster(*c, job, *lib.value(), c->version_of(job.items)),
+                                   written);
     };
     parts.push_back(std::move(p));
   }
@@ -104,16 +102,7 @@ Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const Output
 
 Status write_posters(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written) {
-  auto lib = guide_fonts(ctx.fonts_config);
-  if (!lib.ok()) return lib.error();
-  const Date date = ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
-  for (const PosterJob& job : plan_posters(catalog)) {
-    auto bytes = render_poster(catalog, job, *lib.value(), date);
-    if (!bytes.ok()) return bytes.error();
-    QD_TRY(print::write_output(ctx.output_dir, job.path, bytes.value()));
-    written->push_back(job.path);
-  }
-  return Ok{};
+  return render_parts(plan_poster_parts(catalog, ctx, Digests{}), ctx, written);
 }
 
 }  // namespace qd

@@ -162,4 +162,12 @@ Status write_output(const std::string& output_dir, const std::string& rel, const
   return Ok{};
 }
 
+Status write_rendered(const std::string& output_dir, const std::string& rel,
+                      const Result<std::string>& bytes, std::vector<std::string>* written) {
+  if (!bytes.ok()) return bytes.error();
+  QD_TRY(write_output(output_dir, rel, bytes.value()));
+  written->push_back(rel);
+  return Ok{};
+}
+
 }  // namespace qd::print

@@ -91,5 +91,8 @@ Result<std::string> render_sheets(const std::vector<Sheet>& sheets, const pdf::D
 
 // Writes bytes to output_dir/rel (creating folders); errors name the file.
 Status write_output(const std::string& output_dir, const std::string& rel, const std::string& bytes);
+// Writes a rendered file (or returns its rendering error) and records its path.
+Status write_rendered(const std::string& output_dir, const std::string& rel,
+                      const Result<std::string>& bytes, std::vector<std::string>* written);
 
 }  // namespace qd::print

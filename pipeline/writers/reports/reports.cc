@@ -68,10 +68,7 @@ Result<std::vector<Part>> plan_reports(const Catalog& catalog, const OutputConte
 
 Status write_reports(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written) {
-  auto parts = plan_reports(catalog, ctx, Digests{});
-  if (!parts.ok()) return parts.error();
-  for (const Part& p : parts.value()) QD_TRY(p.render(ctx, written));
-  return Ok{};
+  return render_parts(plan_reports(catalog, ctx, Digests{}), ctx, written);
 }
 
 }  // namespace qd
