@@ -81,8 +81,7 @@ namespace {
 
 TEST(Cli, ABuildLeavesNothingStaleAndFormsKeepsTheRest) {
   TempDir dir("cli-stale");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build(dir.path()).exit_code, 1);
+  start_from_sample_build(dir.path());
   std::ofstream(dir / "output/guides/旧部门.pdf") << "stale";
   ASSERT_EQ(build(dir.path()).exit_code, 1);
   EXPECT_FALSE(fs::exists(dir / "output/guides/旧部门.pdf"));

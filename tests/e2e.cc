@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/file.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "base/text.h"
@@ -59,6 +61,84 @@ void copy_sample_input(const std::string& dir) {
 Proc build(const std::string& dir, const std::string& out, const std::string& date) {
   return sh(quote(qingdan()) + " build --quiet --input " + quote(dir + "/input") + " --output " +
             quote(dir + "/" + out) + " --date " + date);
+}
+
+namespace {
+
+// What a shared folder is made from: the binary and the sample input (names,
+// sizes, modification times), so that a rebuilt binary or an edited input
+// makes it again.
+std::string shared_key(const std::string& name) {
+  std::ostringstream key;
+  auto stamp = [&](const fs::path& p) {
+    std::error_code ec;
+    key << p.string() << ' ' << fs::file_size(p, ec) << ' '
+        << fs::last_write_time(p, ec).time_since_epoch().count() << '\n';
+  };
+  key << name << '\n';
+  stamp(qingdan());
+  stamp(fs::read_symlink("/proc/self/exe"));  // the tests' own code makes shared folders too
+  std::vector<fs::path> inputs;
+  for (const auto& e : fs::recursive_directory_iterator(source("input")))
+    if (e.is_regular_file()) inputs.push_back(e.path());
+  std::sort(inputs.begin(), inputs.end());
+  for (const fs::path& p : inputs) stamp(p);
+  return key.str();
+}
+
+// Writes a whole file.
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+}  // namespace
+
+std::string shared_dir(const std::string& name,
+                       const std::function<void(const std::string& dir)>& make) {
+  fs::path root = fs::path(QD_BINARY_DIR) / "e2e-shared";
+  fs::create_directories(root);
+  std::string dir = (root / name).string();
+  int fd = ::open((root / (name + ".lock")).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd >= 0) ::flock(fd, LOCK_EX);
+  std::string key = shared_key(name);
+  if (read_file(dir + "/.key") != key) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    make(dir);
+    write_file(dir + "/.key", key);
+  }
+  if (fd >= 0) ::close(fd);  // releases the lock
+  return dir;
+}
+
+const SampleBuilt& sample_built() {
+  static const SampleBuilt built = [] {
+    SampleBuilt b;
+    b.dir = shared_dir("sample", [](const std::string& dir) {
+      copy_sample_input(dir);
+      Proc r = build(dir);
+      write_file(dir + "/.exit", std::to_string(r.exit_code));
+      write_file(dir + "/.out", r.out);
+    });
+    std::string exit = read_file(b.dir + "/.exit");
+    b.run.exit_code = exit.empty() ? -1 : std::stoi(exit);
+    b.run.out = read_file(b.dir + "/.out");
+    return b;
+  }();
+  return built;
+}
+
+void copy_tree(const std::string& from, const std::string& to) {
+  fs::create_directories(to);
+  Proc r = sh("cp -a " + quote(from + "/.") + " " + quote(to + "/"));
+  if (r.exit_code != 0) throw std::runtime_error("cp -a " + from + ": " + r.out);
+  std::error_code ec;
+  fs::remove(fs::path(to) / "output.builds/.lock", ec);
+}
+
+void start_from_sample_build(const std::string& dir) {
+  copy_tree(sample_built().dir, dir);
+  for (const char* f : {".key", ".exit", ".out"}) fs::remove(fs::path(dir) / f);
 }
 
 std::string read_file(const std::string& path) {

@@ -4,6 +4,7 @@
 // LibreOffice, poppler).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -44,6 +45,29 @@ void copy_sample_input(const std::string& dir);
 // Runs `qingdan build` on DIR/input into DIR/<out> for the date.
 Proc build(const std::string& dir, const std::string& out = "output",
           const std::string& date = "2017-09-30");
+
+// A folder shared by the test processes of one build tree (ctest runs every
+// test in a process of its own): the first process that asks for `name`
+// makes it with `make`, under a lock, and later ones reuse it for as long as
+// the qingdan binary and the sample input stay the same. Tests must not
+// change it: copy it first (copy_tree). Returns its path.
+std::string shared_dir(const std::string& name, const std::function<void(const std::string& dir)>& make);
+
+// The sample county built once for 2017-09-30, shared: DIR/input, DIR/state
+// (the registry), DIR/output, DIR/output.builds, and how the build ended.
+struct SampleBuilt {
+  std::string dir;
+  Proc run;
+};
+const SampleBuilt& sample_built();
+
+// Copies a folder with everything in it (hard links and times kept) into
+// `to`, leaving out a build lock; `to` is created.
+void copy_tree(const std::string& from, const std::string& to);
+
+// Starts a private folder from the shared sample build: as if the test had
+// copied the sample input and built it for 2017-09-30 itself.
+void start_from_sample_build(const std::string& dir);
 
 // Reads a whole file; "" if it cannot be read.
 std::string read_file(const std::string& path);

@@ -61,11 +61,20 @@ void change_item(const std::string& dir) {
   ASSERT_EQ(ok.exit_code, 0) << ok.out;
 }
 
+// The sample build, then change_item and a build that is never interrupted:
+// its folder, shared by the tests (made once per binary and input).
+std::string changed_after_sample_build() {
+  return shared_dir("sample-changed", [](const std::string& dir) {
+    start_from_sample_build(dir);
+    change_item(dir);
+    Proc r = build_with(dir, "");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+  });
+}
+
 TEST(Nightly, SecondBuildRendersNothingAndKeepsEveryByte) {
   TempDir dir("nightly-same");
-  copy_sample_input(dir.path());
-  Proc first = build_with(dir.path(), "");
-  ASSERT_EQ(first.exit_code, 1) << first.out;
+  start_from_sample_build(dir.path());
   auto before = tree(dir / "output");
   Proc second = build_with(dir.path(), "");
   ASSERT_EQ(second.exit_code, 1) << second.out;
@@ -83,8 +92,7 @@ TEST(Nightly, SecondBuildRendersNothingAndKeepsEveryByte) {
 
 TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   TempDir dir("nightly-change");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  start_from_sample_build(dir.path());
   auto before = tree(dir / "output");
   change_item(dir.path());
   Proc again = build_with(dir.path(), "");
@@ -115,8 +123,7 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
 
 TEST(Nightly, BrokenWorkbookKeepsTheDepartmentsLastPublishedItems) {
   TempDir dir("nightly-broken");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  start_from_sample_build(dir.path());
   auto lists_before = cells_by_qingdan(dir / "output/lists/实施清单.xlsx");
   std::string guide_before = read_file(dir / ("output/guides/" + kDept + ".pdf"));
   ASSERT_FALSE(guide_before.empty());
@@ -162,26 +169,21 @@ TEST(Nightly, BrokenWorkbookKeepsTheDepartmentsLastPublishedItems) {
 void kill_at(const std::string& point, const std::string& extra) {
   SCOPED_TRACE(point);
   TempDir dir("nightly-kill");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  start_from_sample_build(dir.path());
   auto published = tree(dir / "output");
   change_item(dir.path());
   Proc killed = build_with(dir.path(), extra, "QINGDAN_CRASH_AT=" + point);
   EXPECT_NE(killed.exit_code, 0);
   EXPECT_NE(killed.exit_code, 1) << killed.out;
-  if (point != "exchanged" && point != "published")
+  if (point != "exchanged" && point != "published") {
     EXPECT_EQ(diff(tree(dir / "output"), published), std::vector<std::string>{});
+  }
   Proc next = build_with(dir.path(), "");
   ASSERT_EQ(next.exit_code, 1) << next.out;
   auto now = tree(dir / "output");
   EXPECT_NE(now["guides/" + kDept + ".pdf"], published["guides/" + kDept + ".pdf"]);
   // The following build is the same as one that was never interrupted.
-  TempDir clean("nightly-clean");
-  copy_sample_input(clean.path());
-  ASSERT_EQ(build_with(clean.path(), "").exit_code, 1);
-  change_item(clean.path());
-  ASSERT_EQ(build_with(clean.path(), "").exit_code, 1);
-  EXPECT_EQ(diff(tree(clean / "output"), now), std::vector<std::string>{});
+  EXPECT_EQ(diff(tree(changed_after_sample_build() + "/output"), now), std::vector<std::string>{});
 }
 
 TEST(Nightly, KilledBetweenStagesLeavesTheOutputIntact) { kill_at("codes", ""); }
@@ -192,8 +194,7 @@ TEST(Nightly, KilledDuringTheSwapLeavesAWholeOutput) { kill_at("exchanged", "");
 
 TEST(Nightly, AWorkerKilledWritingAPdfFailsTheBuildAndKeepsTheOutput) {
   TempDir dir("nightly-worker");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build_with(dir.path(), "").exit_code, 1);
+  start_from_sample_build(dir.path());
   auto published = tree(dir / "output");
   change_item(dir.path());
   Proc r = build_with(dir.path(), "--jobs 2", "QINGDAN_CRASH_AT=mid-pdf");
@@ -203,12 +204,13 @@ TEST(Nightly, AWorkerKilledWritingAPdfFailsTheBuildAndKeepsTheOutput) {
 }
 
 TEST(Nightly, JobsDoNotChangeTheOutput) {
+  // The shared sample build ran with the default, one job per core.
   TempDir dir("nightly-jobs");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build_with(dir.path(), "--jobs 1").exit_code, 1);
-  auto one = tree(dir / "output");
+  start_from_sample_build(dir.path());
+  ASSERT_EQ(build_with(dir.path(), "--jobs 1 --full").exit_code, 1);
+  EXPECT_EQ(diff(tree(dir / "output"), tree(sample_built().dir + "/output")), std::vector<std::string>{});
   ASSERT_EQ(build_with(dir.path(), "--jobs 3 --full").exit_code, 1);
-  EXPECT_EQ(diff(tree(dir / "output"), one), std::vector<std::string>{});
+  EXPECT_EQ(diff(tree(dir / "output"), tree(sample_built().dir + "/output")), std::vector<std::string>{});
 }
 
 TEST(Nightly, ShardsMergedGiveTheSameOutputAsOneBuild) {
@@ -219,7 +221,7 @@ TEST(Nightly, ShardsMergedGiveTheSameOutputAsOneBuild) {
               quote(dir / out) + " --registry " + quote(dir / registry) +
               " --date 2017-09-30 " + extra + " 2>&1");
   };
-  ASSERT_EQ(run("whole", "whole.sqlite", "").exit_code, 1);
+  // One build of everything: the shared sample build.
   for (int i = 0; i < 3; ++i) {
     Proc shard = run("shard" + std::to_string(i), "shared.sqlite", "--shard " + std::to_string(i) + "/3");
     ASSERT_EQ(shard.exit_code, 1) << shard.out;
@@ -237,7 +239,7 @@ TEST(Nightly, ShardsMergedGiveTheSameOutputAsOneBuild) {
   EXPECT_EQ(parts_of(merged.out, "notices").first, 0) << merged.out;
   EXPECT_EQ(parts_of(merged.out, "forms").first, 0) << merged.out;
   EXPECT_EQ(parts_of(merged.out, "guides").first, 1) << merged.out;  // the county's compilation
-  EXPECT_EQ(diff(tree(dir / "merged"), tree(dir / "whole")), std::vector<std::string>{});
+  EXPECT_EQ(diff(tree(dir / "merged"), tree(sample_built().dir + "/output")), std::vector<std::string>{});
 }
 
 TEST(Nightly, ASecondBuildWaitsForNoneAndFailsWhileOneHoldsTheLock) {

@@ -28,13 +28,12 @@ int count_at(const std::vector<FindingRow>& rows, const std::string& rule, const
 
 TEST(Rules, CodeFormatAndCodeConflictAtTheCodeCells) {
   TempDir dir("rules-codes");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build(dir.path(), "night1").exit_code, 1);
+  start_from_sample_build(dir.path());  // night 1: output/
   // Night 1 gave 县民政局's 遗体火化服务 a code; night 2, 县水务局 (a
   // LibreOffice-written workbook) claims that code for one of its items, and
   // 县民政局 types a 基本编码 one character short.
   Proc code = sh("/usr/bin/python3 " + quote(source("tests/tools/list_codes.py")) + " " +
-                 quote(dir / "night1/lists/实施清单.xlsx") + " | grep -F " +
+                 quote(dir / "output/lists/实施清单.xlsx") + " | grep -F " +
                  quote("涿鹿县民政局\t遗体火化服务") + " | cut -f3");
   std::string taken = first_line(code);
   ASSERT_EQ(taken.size(), 31u) << code.out;
@@ -74,7 +73,7 @@ TEST(Rules, CodeFormatAndCodeConflictAtTheCodeCells) {
     size_t at = text.find(key);
     return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
   };
-  std::string before = list("night1"), after = list("night2");
+  std::string before = list("output"), after = list("night2");
   EXPECT_NE(after.find("涿鹿县民政局\t遗体火化服务\t" + taken), std::string::npos);
   for (const char* key : {"涿鹿县水务局\t取水许可\t", "涿鹿县民政局\t结婚登记\t"}) {
     EXPECT_FALSE(line_of(before, key).empty()) << key;
@@ -89,17 +88,15 @@ TEST(Rules, CodeFormatAndCodeConflictAtTheCodeCells) {
 }
 
 TEST(Rules, MaterialSharedHintsAtTheMaterialRow) {
-  TempDir dir("rules-shared");
-  copy_sample_input(dir.path());
-  ASSERT_EQ(build(dir.path()).exit_code, 1);
-  auto rows = read_findings(dir / "output/review/findings.csv");
+  std::string dir = sample_built().dir;
+  auto rows = read_findings(dir + "/output/review/findings.csv");
   // Every 政府部门核发 material of the openpyxl-written 市场监管局 workbook is hinted, at its row.
   Proc shared = sh("/usr/bin/python3 -c " +
                    quote("import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1])['申请材料']\n"
                          "h=[c.value for c in ws[1]]\ns=h.index('来源渠道')\nt=h.index('材料名称')\n"
                          "for r in ws.iter_rows(min_row=2):\n"
                          "  if r[s].value=='政府部门核发': print(r[t].coordinate)") +
-                   " " + quote(dir / "input/departments/涿鹿县市场监督管理局.xlsx"));
+                   " " + quote(dir + "/input/departments/涿鹿县市场监督管理局.xlsx"));
   std::istringstream in(shared.out);
   std::string cell;
   int n = 0;
