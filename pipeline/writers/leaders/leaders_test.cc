@@ -542,7 +542,7 @@ TEST(LeadersChanges, CarriedOverDepartmentsAreNamed) {
   c.failed_departments = {"涿鹿县商务局"};
   const std::string text = changes_text(c);
   EXPECT_NE(text.find("（三）沿用上期"), std::string::npos) << text;
-  EXPECT_NE(text.find("1个部门共1项事项沿用上期已公布的版本继续公布：涿鹿县商务局1项（本期填报文件无法读取或事项均未通过审核）。"),
+  EXPECT_NE(text.find("共1项事项沿用上期已公布的版本继续公布，涉及1个部门：涿鹿县商务局1项（本期填报文件无法读取或事项均未通过审核）。"),
             std::string::npos) << text;
 }
 

@@ -216,7 +216,7 @@ std::u32string one_line(std::string_view text) {
 // short; else each from a few characters before where they first differ
 // ("…" where cut), cut to the same length.
 std::pair<std::string, std::string> shown_values(std::string_view before, std::string_view after) {
-  constexpr size_t kChars = 24;   // each value cut to this
+  constexpr size_t kChars = 30;   // each value cut to this
   constexpr size_t kContext = 6;  // kept before the first difference
   const std::u32string a = one_line(before), b = one_line(after);
   size_t same = 0;
@@ -368,12 +368,11 @@ void lay_out_carried_over(ReportFlow& out, const ReportInput& in, std::string_vi
     list += (list.empty() ? "" : "；") + d + std::to_string(n) + "项" +
             (std::find(failed.begin(), failed.end(), d) != failed.end()
                  ? "（本期填报文件无法读取或事项均未通过审核）"
-                 : "（本期修改尚未审核通过或未填报）");
+                 : "（本期该事项未通过审核或未填报）");
   }
   if (!heading.empty()) out.flow().heading(heading, no_indent(in.tmpl.heading2));
-  out.flow().paragraph("以下" + std::to_string(in_settings_order(in.catalog, depts).size()) +
-                           "个部门共" + items(static_cast<int>(depts.size())) +
-                           "事项沿用上期已公布的版本继续公布：" + list + "。",
+  out.flow().paragraph("共" + items(static_cast<int>(depts.size())) + "事项沿用上期已公布的版本继续公布，涉及" +
+                           std::to_string(in_settings_order(in.catalog, depts).size()) + "个部门：" + list + "。",
                        in.tmpl.body);
 }
 
