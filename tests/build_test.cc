@@ -227,7 +227,7 @@ TEST_F(SampleBuild, LeadersReportIsTheReportThenTheBookletWithOneBookmarkTree) {
   for (const Mark& m : marks)
     if (m.depth == 0) top.push_back(m.title);
   EXPECT_EQ(top, (std::vector<std::string>{"一、主要数据", "二、统计图表", "三、审核情况", "四、报送情况",
-                                           "附件：政务服务事项办事指南汇编"}));
+                                           "五、变更情况（动态调整）", "附件：政务服务事项办事指南汇编"}));
   const int own = report_pages(marks);
   ASSERT_GT(own, 4);
   const int booklet_pages = pdf_pages(booklet);
@@ -237,13 +237,17 @@ TEST_F(SampleBuild, LeadersReportIsTheReportThenTheBookletWithOneBookmarkTree) {
   // items), one level down, its pages shifted by the report's.
   std::vector<Mark> expect;
   for (Mark m : marks_of(booklet)) expect.push_back({m.depth + 1, m.page + own, m.title});
-  std::vector<Mark> under(marks.begin() + 5, marks.end());
+  std::vector<Mark> under(marks.begin() + 6, marks.end());
   EXPECT_TRUE(under == expect) << under.size() << " vs " << expect.size();
   std::set<std::string> departments;
   for (const Mark& m : under)
     if (m.depth == 1) departments.insert(m.title);
   EXPECT_GE(departments.size(), 20u);
   EXPECT_TRUE(departments.count("涿鹿县市场监督管理局"));
+  // The first night: every item is new, counted per department.
+  const std::string changes = pdf_text(pdf, marks[4].page, own);
+  EXPECT_NE(changes.find("为首次公布，新增384项、调整0项、取消0项。"), std::string::npos) << changes;
+  EXPECT_NE(changes.find("详见reports/变更情况.xlsx"), std::string::npos) << changes;
   // The appended pages are the booklet's.
   EXPECT_EQ(pdf_text(pdf, own + 1, own + 3), pdf_text(booklet, 1, 3));
   EXPECT_EQ(pdf_text(pdf, own + booklet_pages, own + booklet_pages),

@@ -135,7 +135,7 @@ std::vector<std::string> font_files(const std::string& config) {
 constexpr const char* kPrintedPartsKey = "printed_parts";
 const std::map<std::string, std::string, std::less<>>& printed_kinds() {
   static const std::map<std::string, std::string, std::less<>> kPrinted = {
-      {"posters", "窗口海报"}, {"notices", "一次性告知单"}, {"guides", "办事指南"}};
+      {"posters", kReprintPoster}, {"notices", kReprintNotice}, {"guides", kReprintGuide}};
   return kPrinted;
 }
 

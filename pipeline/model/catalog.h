@@ -208,6 +208,11 @@ struct ItemChange {
 // "新增", "变更", "取消".
 std::string_view change_label(ItemChange::Kind kind);
 
+// The kinds of printed files (Reprint::kind).
+inline constexpr const char* kReprintPoster = "窗口海报";
+inline constexpr const char* kReprintNotice = "一次性告知单";
+inline constexpr const char* kReprintGuide = "办事指南";
+
 // A printed file that changed since the last build and must be reprinted.
 struct Reprint {
   std::string kind;   // "窗口海报", "一次性告知单", "办事指南"

@@ -23,9 +23,10 @@ const WriterInfo kWriters[] = {
     {"review", "审核报告、问题清单和报送情况", write_review, true},
     {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true, plan_forms},
     {"guides", "各部门办事指南和全县汇编（.pdf）", write_guides, true, plan_guides},
-    // Phase 1: appends the county booklet this build wrote.
-    {"leaders", "领导汇报：主要数据、图表、审核和报送情况，附办事指南汇编（.pdf）", write_leaders, true,
-     nullptr, /*phase=*/1},
+    // Phase 1: appends the county booklet this build wrote. Planned last: it
+    // counts the printed files to reprint.
+    {"leaders", "领导汇报：主要数据、图表、审核、报送和变更情况，附办事指南汇编（.pdf）", write_leaders,
+     true, plan_leaders_parts, /*phase=*/1, /*plan_last=*/true},
     {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true, plan_reports},
     {"posters", "各大厅窗口的事项公示海报（.pdf）", write_posters, true, plan_poster_parts},
     {"notices", "各事项的一次性告知单（.pdf）", write_notices, true, plan_notice_parts},

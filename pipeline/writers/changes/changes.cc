@@ -13,7 +13,7 @@ namespace {
 xlsx::Table change_table(const Catalog& c) {
   xlsx::Table t;
   t.title = c.settings.county + "政务服务事项变更情况（" +
-            (c.changes_version.valid() ? c.changes_version : c.build_date).chinese() + "版）";
+            changes_version_of(c).chinese() + "版）";
   t.columns = {{"序号", 6, 6, false, true, true}, {"变更类型", 8, 10, false, false, true},
                {"部门", 16, 30}, {"事项名称", 18, 36}, {"实施编码", 20, 34, true},
                {"变更内容", 14, 30}, {"原内容", 20, 50}, {"新内容", 20, 50}};
@@ -37,7 +37,7 @@ xlsx::Table change_table(const Catalog& c) {
 xlsx::Table reprint_table(const Catalog& c) {
   xlsx::Table t;
   t.title = "待重印清单（" +
-            (c.changes_version.valid() ? c.changes_version : c.build_date).chinese() + "版）";
+            changes_version_of(c).chinese() + "版）";
   t.columns = {{"序号", 6, 6, false, true, true}, {"类别", 10, 14, false, false, true},
                {"大厅或部门", 18, 30}, {"文件", 30, 70}};
   int n = 0;
@@ -50,6 +50,20 @@ xlsx::Table reprint_table(const Catalog& c) {
 
 }  // namespace
 
+ChangeCounts count_changes(const std::vector<ItemChange>& changes) {
+  ChangeCounts n;
+  for (const ItemChange& ch : changes) {
+    n.added += ch.kind == ItemChange::Kind::Added;
+    n.changed += ch.kind == ItemChange::Kind::Changed;
+    n.retired += ch.kind == ItemChange::Kind::Retired;
+  }
+  return n;
+}
+
+Date changes_version_of(const Catalog& c) {
+  return c.changes_version.valid() ? c.changes_version : c.build_date;
+}
+
 Status write_changes(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written) {
   xlsx::Book book;
@@ -58,14 +72,9 @@ Status write_changes(const Catalog& catalog, const OutputContext& ctx,
   xlsx::Table changes = change_table(catalog);
   lxw_worksheet* ws = book.add_sheet("变更情况");
   int row = xlsx::write_table(book, ws, changes);
-  int added = 0, changed = 0, retired = 0;
-  for (const ItemChange& ch : catalog.changes) {
-    added += ch.kind == ItemChange::Kind::Added;
-    changed += ch.kind == ItemChange::Kind::Changed;
-    retired += ch.kind == ItemChange::Kind::Retired;
-  }
-  std::string note = "与上一版本相比，新增事项" + std::to_string(added) + "项，变更" + std::to_string(changed) +
-                     "项，取消" + std::to_string(retired) + "项；清单版本" +
+  const ChangeCounts n = count_changes(catalog.changes);
+  std::string note = "与上一版本相比，新增事项" + std::to_string(n.added) + "项，变更" +
+                     std::to_string(n.changed) + "项，取消" + std::to_string(n.retired) + "项；清单版本" +
                      catalog.version().chinese() + "。";
   book.merge(ws, row + 1, 0, row + 1, static_cast<int>(changes.columns.size()) - 1, note,
              book.format(xlsx::note_style()));

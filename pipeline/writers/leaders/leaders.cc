@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/sha256.h"
 #include "pdf/podofo_adapter.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
@@ -85,6 +86,24 @@ Status render_leaders(const Catalog& catalog, const OutputContext& ctx, const Le
   fs::create_directories(out.parent_path(), ec);
   if (ec) return make_error(Place{out.parent_path().string()}, "无法创建文件夹：" + ec.message());
   return pdf::write_appended_pdf(out.string(), parts, join, report.info);
+}
+
+Result<std::vector<Part>> plan_leaders_parts(const Catalog& catalog, const OutputContext&,
+                                             const Digests& digests) {
+  Sha256 h;
+  h.field(digests.catalog).field("leaders");
+  for (const Reprint& r : catalog.reprints) h.field(r.kind).field(r.path).field(r.where);
+  for (const std::string& d : catalog.failed_departments) h.field(d);
+  Part p;
+  p.id = "leaders";
+  p.made_from = h.hex();
+  p.phase = 1;
+  p.cost = 10;
+  const Catalog* c = &catalog;
+  p.render = [c](const OutputContext& ctx, std::vector<std::string>* written) {
+    return write_leaders(*c, ctx, written);
+  };
+  return std::vector<Part>{std::move(p)};
 }
 
 Status write_leaders(const Catalog& catalog, const OutputContext& ctx,

@@ -1,5 +1,6 @@
 // The leaders' report, reports/领导汇报.pdf: cover, headline figures,
-// charts, review state and submission status (report.h), then the county's
+// charts, review state, submission status and the changes since the last
+// list version with what to reprint (report.h), then the county's
 // compiled 办事指南 booklet appended, with one bookmark tree. It reads the
 // booklet the guides writer wrote into the same build's output folder, so it
 // runs after it.
@@ -40,6 +41,12 @@ std::vector<pdf::Outline> joined_outlines(const std::vector<pdf::Outline>& repor
 // Renders the plan's one file into ctx.output_dir; the booklet is appended
 // when the plan names one and that file exists.
 Status render_leaders(const Catalog& catalog, const OutputContext& ctx, const LeadersPlan& plan);
+
+// One part (phase 1, after the booklet), made from the catalog (with its
+// changes), the reprint list and the departments carried over: planned
+// after the printed parts, when Catalog::reprints is known.
+Result<std::vector<Part>> plan_leaders_parts(const Catalog& catalog, const OutputContext& ctx,
+                                             const Digests& digests);
 
 // The writer of the output table: plan, then render.
 Status write_leaders(const Catalog& catalog, const OutputContext& ctx,

@@ -18,6 +18,7 @@
 #include "merge/merge.h"
 #include "pdf/podofo_adapter.h"
 #include "validate/validate.h"
+#include "writers/digests.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/leaders/report.h"
@@ -109,6 +110,19 @@ Catalog small_catalog() {
   c.items.push_back(make_item("涿鹿县市场监督管理局", "食品经营许可", "01"));
   c.items.push_back(make_item("涿鹿县市场监督管理局", "个体工商户登记", "07"));
   c.items.push_back(make_item("涿鹿县商务局", "再生资源回收经营者备案", "10"));
+  // Changed since the last list version: one item added, one changed, one
+  // retired; two posters, a notice and a booklet to reprint.
+  c.changes_version = kDate;
+  c.changes.push_back({ItemChange::Kind::Added, "1", "涿鹿县商务局", "再生资源回收经营者备案", {}});
+  c.changes.push_back({ItemChange::Kind::Changed, "2", "涿鹿县市场监督管理局", "食品经营许可",
+                       {{"承诺办结时限", "20个工作日", "15个工作日"},
+                        {"受理条件", "年满18周岁的本县常住居民，持有有效身份证件。",
+                         "年满18周岁的本县常住居民，持有有效身份证件（2017年10月起含外地户籍）。"}}});
+  c.changes.push_back({ItemChange::Kind::Retired, "3", "涿鹿县商务局", "酒类商品零售许可", {}});
+  c.reprints = {{"窗口海报", "posters/涿鹿县政务服务中心/1号窗口.pdf", "涿鹿县政务服务中心"},
+                {"窗口海报", "posters/涿鹿县政务服务中心/2号窗口.pdf", "涿鹿县政务服务中心"},
+                {"一次性告知单", "notices/涿鹿县商务局/再生资源回收经营者备案.pdf", "涿鹿县商务局"},
+                {"办事指南", "guides/涿鹿县市场监督管理局.pdf", "涿鹿县市场监督管理局"}};
   return c;
 }
 
@@ -390,7 +404,7 @@ TEST(LeadersSample, SectionsStartOnTheirPagesAndTextStaysInTheTypeArea) {
   ASSERT_GT(c.published().size(), 100u);
   const Figures f = compute_figures(c);
   const Report rep = lay_out(c, f);
-  ASSERT_EQ(rep.outlines.size(), 4u);
+  ASSERT_EQ(rep.outlines.size(), 5u);
   // Cover, one page of headline figures, then the charts.
   EXPECT_EQ(rep.outlines[0].page, 1);
   EXPECT_EQ(rep.outlines[1].page, 2) << "the headline figures take more than one page";
@@ -428,6 +442,177 @@ TEST(LeadersSample, SectionsStartOnTheirPagesAndTextStaysInTheTypeArea) {
       EXPECT_GE(left, fr.x0() - 0.01) << "p" << pi + 1;
       EXPECT_LE(right, fr.x1() + 0.01) << "p" << pi + 1;
     }
+}
+
+// ---- 五、变更情况 ------------------------------------------------------------------
+
+// The text of the report's 变更情况 section (its pages, to the end of the
+// report), squeezed; the PDF is rendered by render_report().
+std::string changes_text(const Catalog& c) {
+  const Report rep = lay_out(c, compute_figures(c));
+  EXPECT_EQ(rep.outlines.back().title, "五、变更情况（动态调整）");
+  auto t = read_guide_template(kTemplates + "/guide.xml");
+  auto bytes = render_report(rep, t->frame, fonts());
+  EXPECT_TRUE(bytes.ok()) << bytes.error().str();
+  const fs::path pdf = fs::temp_directory_path() / ("leaders_changes_" + std::to_string(getpid()) + ".pdf");
+  std::ofstream(pdf, std::ios::binary) << bytes.value();
+  const std::string first = std::to_string(rep.outlines.back().page + 1);
+  Proc r = run("pdftotext -raw -enc UTF-8 -f " + first + " " + quote(pdf.string()) + " -");
+  EXPECT_EQ(r.status, 0) << r.out;
+  if (!std::getenv("LEADERS_TEST_KEEP")) fs::remove(pdf);
+  return squeeze(r.out);
+}
+
+size_t count_of(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+TEST_F(LeadersPdf, ChangesSectionHasItsBookmarkAfterTheOthers) {
+  auto marks = bookmarks(report());
+  const Report rep = lay_out(*catalog_, compute_figures(*catalog_));
+  ASSERT_EQ(rep.outlines.size(), 5u);
+  EXPECT_EQ(marks[4], "0|五、变更情况（动态调整）|" + std::to_string(rep.outlines[4].page + 1));
+  EXPECT_GT(rep.outlines[4].page, rep.outlines[3].page);
+}
+
+TEST(LeadersChanges, ListsEachChangedItemWithOldAndNewValuesAndCounts) {
+  const std::string text = changes_text(small_catalog());
+  EXPECT_NE(text.find("五、变更情况（动态调整）"), std::string::npos) << text;
+  EXPECT_NE(text.find("本期清单（2017年9月30日版）与上一版本相比，新增1项、调整1项、取消1项。"),
+            std::string::npos) << text;
+  for (const char* h : {"部门", "事项名称", "变更类型", "变更内容"}) EXPECT_NE(text.find(h), std::string::npos) << h;
+  EXPECT_NE(text.find("食品经营许可"), std::string::npos) << text;
+  EXPECT_NE(text.find("酒类商品零售许可"), std::string::npos) << text;
+  EXPECT_NE(text.find("再生资源回收经营者备案"), std::string::npos) << text;
+  // Short values whole; long ones from a little before where they differ.
+  EXPECT_NE(text.find("承诺办结时限：20个工作日→15个工作日"), std::string::npos) << text;
+  EXPECT_NE(text.find("受理条件："), std::string::npos) << text;
+  EXPECT_NE(text.find("（2017年10月起含外地"), std::string::npos) << text;
+  EXPECT_EQ(text.find("年满18周岁的本县常住居民，持有有效身份证件（2017"), std::string::npos) << text;
+  EXPECT_NE(text.find("市场监管局"), std::string::npos) << text;  // short names
+  // What to reprint, by hall or department.
+  EXPECT_NE(text.find("待重印：2张窗口海报、1份一次性告知单、1本办事指南。"), std::string::npos) << text;
+  EXPECT_NE(text.find("涿鹿县政务服务中心"), std::string::npos) << text;
+  EXPECT_EQ(text.find("沿用上期"), std::string::npos) << text;
+}
+
+TEST(LeadersChanges, NoChangesIsOneSentence) {
+  Catalog c = small_catalog();
+  c.changes.clear();
+  c.reprints.clear();
+  const std::string text = changes_text(c);
+  EXPECT_NE(text.find("五、变更情况（动态调整）本期清单与上期相比无变化。"), std::string::npos) << text;
+  EXPECT_EQ(text.find("变更内容"), std::string::npos) << text;
+  EXPECT_EQ(text.find("待重印"), std::string::npos) << text;
+}
+
+TEST(LeadersChanges, FirstPublicationWithManyItemsCountsPerDepartment) {
+  Catalog c = small_catalog();
+  c.changes.clear();
+  c.reprints.clear();
+  c.items.clear();
+  const std::string depts[] = {"涿鹿县市场监督管理局", "涿鹿县商务局"};
+  for (int i = 0; i < 45; ++i) {
+    const std::string& d = depts[i % 3 == 0 ? 1 : 0];
+    const std::string name = "测试事项第" + std::to_string(i + 1) + "号";
+    c.items.push_back(make_item(d, name, "01"));
+    c.changes.push_back({ItemChange::Kind::Added, std::to_string(i + 1), d, name, {}});
+  }
+  ASSERT_GT(c.changes.size(), kChangeRowsListed);
+  const std::string text = changes_text(c);
+  EXPECT_NE(text.find("本期清单（2017年9月30日版）为首次公布，新增45项、调整0项、取消0项。"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("详见reports/变更情况.xlsx"), std::string::npos) << text;
+  // Settings order: 市场监管局 30, 商务局 15, then the total.
+  EXPECT_NE(text.find("1涿鹿县市场监督管理局3000302涿鹿县商务局150015合计450045"), std::string::npos) << text;
+  EXPECT_EQ(text.find("测试事项第"), std::string::npos) << text;
+  EXPECT_NE(text.find("本期没有需要重印"), std::string::npos) << text;
+  // Up to the threshold the items are listed.
+  c.changes.resize(kChangeRowsListed);
+  const std::string listed = changes_text(c);
+  EXPECT_EQ(count_of(listed, "测试事项第"), kChangeRowsListed) << listed;
+  EXPECT_EQ(listed.find("详见reports/变更情况.xlsx"), std::string::npos) << listed;
+}
+
+TEST(LeadersChanges, CarriedOverDepartmentsAreNamed) {
+  Catalog c = small_catalog();
+  c.items[2].carried_over = true;  // 商务局's only item
+  c.failed_departments = {"涿鹿县商务局"};
+  const std::string text = changes_text(c);
+  EXPECT_NE(text.find("（三）沿用上期"), std::string::npos) << text;
+  EXPECT_NE(text.find("共1项事项沿用上期已公布的版本继续公布，涉及1个部门：涿鹿县商务局1项（本期填报文件无法读取或事项均未通过审核）。"),
+            std::string::npos) << text;
+}
+
+TEST(LeadersChanges, LongChangeListBreaksAcrossPagesInsideTheTypeArea) {
+  Catalog c = small_catalog();
+  c.changes.clear();
+  c.reprints.clear();
+  for (int i = 0; i < 40; ++i)
+    c.changes.push_back({ItemChange::Kind::Changed, std::to_string(i), "涿鹿县市场监督管理局",
+                         "食品经营许可（仅销售预包装食品）第" + std::to_string(i + 1) + "项",
+                         {{"承诺办结时限", "20个工作日", "15个工作日"},
+                          {"办理地点", "涿鹿县政务服务中心二楼市场监管窗口", "涿鹿县政务服务中心一楼综合受理窗口"},
+                          {"申请材料 2「材料名称」", "营业执照副本复印件", "（空）"},
+                          {"收费标准", "不收费", "按省物价局规定收取工本费"}}});
+  const Report rep = lay_out(c, compute_figures(c));
+  const int first = rep.outlines.back().page;
+  ASSERT_GT(static_cast<int>(rep.pages.size()), first + 2) << "the list takes several pages";
+  auto tmpl = read_guide_template(kTemplates + "/guide.xml");
+  const layout::Frame& fr = tmpl->frame;
+  for (size_t pi = static_cast<size_t>(first); pi < rep.pages.size(); ++pi)
+    for (const layout::TextOp& t : rep.pages[pi].texts) {
+      if (t.line.glyphs.empty()) continue;
+      EXPECT_GE(t.x + t.line.glyphs.front().x, fr.x0() - 0.01) << "p" << pi + 1;
+      EXPECT_LE(t.x + t.line.glyphs.back().x + t.line.glyphs.back().advance, fr.x1() + 0.01) << "p" << pi + 1;
+    }
+  // The header on every page of the list.
+  const std::string text = changes_text(c);
+  // (The last page may hold only what follows the list.)
+  const size_t pages = rep.pages.size() - static_cast<size_t>(first);
+  EXPECT_GE(count_of(text, "变更内容"), pages - 1) << text;
+  EXPECT_LE(count_of(text, "变更内容"), pages) << text;
+  EXPECT_NE(text.find("等4处调整"), std::string::npos) << text;
+}
+
+TEST(LeadersChanges, PartIsMadeFromTheChangesAndTheReprints) {
+  const WriterInfo* w = find_writer("leaders");
+  ASSERT_NE(w, nullptr);
+  EXPECT_TRUE(w->plan_last);  // after the printed parts: it counts their reprints
+  OutputContext ctx{"/nonexistent", kTemplates, kDate, kFonts};
+  auto made_from = [&](const Catalog& c) {
+    auto parts = plan_parts(*w, c, ctx, compute_digests(c, {}));
+    EXPECT_TRUE(parts.ok());
+    EXPECT_EQ(parts->size(), 1u);
+    EXPECT_EQ(parts->at(0).phase, 1);
+    return parts->at(0).made_from;
+  };
+  const Catalog c = small_catalog();
+  const std::string base = made_from(c);
+  EXPECT_EQ(made_from(small_catalog()), base);
+  Catalog changed = small_catalog();
+  changed.changes[1].fields[0].after = "10个工作日";
+  EXPECT_NE(made_from(changed), base);
+  Catalog reprint = small_catalog();
+  reprint.reprints.pop_back();
+  EXPECT_NE(made_from(reprint), base);
+  Catalog carried = small_catalog();
+  carried.failed_departments = {"涿鹿县商务局"};
+  EXPECT_NE(made_from(carried), base);
+}
+
+TEST(LeadersChanges, SameChangesSameBytes) {
+  const Catalog c = small_catalog();
+  auto t = read_guide_template(kTemplates + "/guide.xml");
+  auto a = render_report(lay_out(c, compute_figures(c)), t->frame, fonts());
+  auto b = render_report(lay_out(c, compute_figures(c)), t->frame, fonts());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a.value(), b.value());
+  Catalog d = small_catalog();
+  d.changes[1].fields[0].after = "10个工作日";
+  EXPECT_NE(render_report(lay_out(d, compute_figures(d)), t->frame, fonts()).value(), a.value());
 }
 
 }  // namespace

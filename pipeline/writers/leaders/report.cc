@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "base/text.h"
+#include "writers/changes/changes.h"
 #include "writers/guides/booklet.h"
 
 namespace qd {
@@ -200,11 +202,211 @@ void lay_out_submissions(ReportFlow& out, const ReportInput& in, std::string_vie
   out.flow().table(tb, table_style(t));
 }
 
+// ---- 五、变更情况（动态调整） -------------------------------------------------------
+
+// Text on one line: line breaks and tabs become spaces.
+std::u32string one_line(std::string_view text) {
+  std::u32string cps = utf8_decode(text);
+  for (char32_t& c : cps)
+    if (c == U'\n' || c == U'\r' || c == U'\t') c = U' ';
+  return cps;
+}
+
+// An old and a new value as the table shows them: whole when both are
+// short; else each from a few characters before where they first differ
+// ("…" where cut), cut to the same length.
+std::pair<std::string, std::string> shown_values(std::string_view before, std::string_view after) {
+  constexpr size_t kChars = 30;   // each value cut to this
+  constexpr size_t kContext = 6;  // kept before the first difference
+  const std::u32string a = one_line(before), b = one_line(after);
+  size_t same = 0;
+  while (same < a.size() && same < b.size() && a[same] == b[same]) ++same;
+  const size_t from = (a.size() > kChars || b.size() > kChars) && same > kContext ? same - kContext : 0;
+  auto cut = [&](const std::u32string& s) {
+    if (s.empty()) return std::string("（空）");
+    std::u32string r = from > 0 ? U"…" + s.substr(from) : s;
+    if (r.size() > kChars) {
+      r.resize(kChars - 1);
+      r += U'…';
+    }
+    return utf8_encode(r);
+  };
+  return {cut(a), cut(b)};
+}
+
+// The 变更内容 cell of a change: the changed values, old → new, one a line.
+std::string change_content(const ItemChange& ch) {
+  constexpr size_t kFieldsShown = 3;  // then "等N处调整"
+  if (ch.kind == ItemChange::Kind::Added) return "新增事项";
+  if (ch.kind == ItemChange::Kind::Retired) return "取消事项";
+  if (ch.fields.empty()) return "内容调整";
+  std::string out;
+  for (size_t i = 0; i < ch.fields.size() && i < kFieldsShown; ++i) {
+    const FieldChange& f = ch.fields[i];
+    const auto [was, now] = shown_values(f.before, f.after);
+    out += (i ? "\n" : "") + f.label + "：" + was + " → " + now;
+  }
+  if (ch.fields.size() > kFieldsShown)
+    out += "\n等" + std::to_string(ch.fields.size()) + "处调整，详见变更情况表";
+  return out;
+}
+
+// The short name of a department ("市场监管局"), or its name.
+std::string short_name(const Catalog& c, const std::string& dept) {
+  const DepartmentInfo* d = c.settings.department(dept);
+  return d && !d->short_name.empty() ? d->short_name : dept;
+}
+
+// The departments named by `names` (any order, repeats allowed): those of
+// the settings in their order, then the others as they first appear.
+std::vector<std::string> in_settings_order(const Catalog& c, const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const DepartmentInfo& d : c.settings.departments)
+    if (std::find(names.begin(), names.end(), d.name) != names.end()) out.push_back(d.name);
+  for (const std::string& n : names)
+    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  return out;
+}
+
+// The list of changes, one row per item, or (when that would be long) the
+// counts per department.
+void lay_out_change_list(ReportFlow& out, const ReportInput& in) {
+  const GuideTemplate& t = in.tmpl;
+  const std::vector<ItemChange>& changes = in.catalog.changes;
+  TextStyle c = centered(t.table), l = no_indent(t.table);
+  l.justify = false;
+  layout::Table tb;
+  if (changes.size() <= kChangeRowsListed) {
+    tb.widths = {chars(t, 6), 1, chars(t, 4), 2.2};
+    tb.columns = {l, l, c, l};
+    tb.header = {"部门", "事项名称", "变更类型", "变更内容"};
+    for (const ItemChange& ch : changes)
+      tb.rows.push_back({short_name(in.catalog, ch.department), ch.name,
+                         std::string(change_label(ch.kind)), change_content(ch)});
+    out.flow().table(tb, table_style(t));
+    return;
+  }
+  out.flow().paragraph("变更事项较多，按部门汇总如下，逐项明细详见reports/变更情况.xlsx。", t.body);
+  std::vector<std::string> names;
+  for (const ItemChange& ch : changes) names.push_back(ch.department);
+  tb.widths = {chars(t, 2), 1, chars(t, 4), chars(t, 4), chars(t, 4), chars(t, 4)};
+  tb.columns = {c, l, c, c, c, c};
+  tb.header = {"序号", "部门", "新增", "调整", "取消", "合计"};
+  int n = 0;
+  for (const std::string& dept : in_settings_order(in.catalog, names)) {
+    std::vector<ItemChange> mine;
+    for (const ItemChange& ch : changes)
+      if (ch.department == dept) mine.push_back(ch);
+    const ChangeCounts k = count_changes(mine);
+    tb.rows.push_back({std::to_string(++n), dept, std::to_string(k.added), std::to_string(k.changed),
+                       std::to_string(k.retired), std::to_string(mine.size())});
+  }
+  const ChangeCounts k = count_changes(changes);
+  tb.rows.push_back({"", "合计", std::to_string(k.added), std::to_string(k.changed),
+                     std::to_string(k.retired), std::to_string(changes.size())});
+  out.flow().table(tb, table_style(t));
+}
+
+// The printed files to reprint: totals, then per hall or department.
+void lay_out_reprints(ReportFlow& out, const ReportInput& in) {
+  const GuideTemplate& t = in.tmpl;
+  const std::vector<Reprint>& reprints = in.catalog.reprints;
+  const std::array<const char*, 3> kinds{kReprintPoster, kReprintNotice, kReprintGuide};
+  auto count = [&](const std::string& where, const char* kind) {
+    return std::count_if(reprints.begin(), reprints.end(), [&](const Reprint& r) {
+      return r.kind == kind && (where.empty() || r.where == where);
+    });
+  };
+  if (reprints.empty()) {
+    out.flow().paragraph("本期没有需要重印的海报、一次性告知单和办事指南。", t.body);
+    return;
+  }
+  out.flow().paragraph("待重印：" + std::to_string(count("", kReprintPoster)) + "张窗口海报、" +
+                           std::to_string(count("", kReprintNotice)) + "份一次性告知单、" +
+                           std::to_string(count("", kReprintGuide)) +
+                           "本办事指南。各大厅和部门的数量如下，文件清单见reports/变更情况.xlsx的“待重印清单”。",
+                       t.body);
+  // Halls (posters) first, then departments, each as first named.
+  std::vector<std::string> places;
+  for (bool posters : {true, false})
+    for (const Reprint& r : reprints)
+      if ((r.kind == kReprintPoster) == posters &&
+          std::find(places.begin(), places.end(), r.where) == places.end())
+        places.push_back(r.where);
+  TextStyle c = centered(t.table), l = no_indent(t.table);
+  l.justify = false;
+  layout::Table tb;
+  tb.widths = {chars(t, 2), 1, chars(t, 5), chars(t, 6), chars(t, 5)};
+  tb.columns = {c, l, c, c, c};
+  tb.header = {"序号", "大厅或部门", "窗口海报", "一次性告知单", "办事指南"};
+  int n = 0;
+  for (const std::string& where : places) {
+    std::vector<std::string> row{std::to_string(++n), where};
+    for (const char* kind : kinds) {
+      const long k = count(where, kind);
+      row.push_back(k ? std::to_string(k) : "—");
+    }
+    tb.rows.push_back(std::move(row));
+  }
+  std::vector<std::string> total{"", "合计"};
+  for (const char* kind : kinds) total.push_back(std::to_string(count("", kind)));
+  tb.rows.push_back(std::move(total));
+  out.flow().table(tb, table_style(t));
+}
+
+// The departments whose last published items stay published (沿用上期).
+// `heading`: its sub-heading, or none.
+void lay_out_carried_over(ReportFlow& out, const ReportInput& in, std::string_view heading) {
+  std::vector<std::string> depts;
+  for (const Item* it : in.catalog.published())
+    if (it->carried_over) depts.push_back(it->department);
+  if (depts.empty()) return;
+  std::string list;
+  for (const std::string& d : in_settings_order(in.catalog, depts)) {
+    const auto n = std::count(depts.begin(), depts.end(), d);
+    const auto& failed = in.catalog.failed_departments;
+    list += (list.empty() ? "" : "；") + d + std::to_string(n) + "项" +
+            (std::find(failed.begin(), failed.end(), d) != failed.end()
+                 ? "（本期填报文件无法读取或事项均未通过审核）"
+                 : "（本期该事项未通过审核或未填报）");
+  }
+  if (!heading.empty()) out.flow().heading(heading, no_indent(in.tmpl.heading2));
+  out.flow().paragraph("共" + items(static_cast<int>(depts.size())) + "事项沿用上期已公布的版本继续公布，涉及" +
+                           std::to_string(in_settings_order(in.catalog, depts).size()) + "个部门：" + list + "。",
+                       in.tmpl.body);
+}
+
+void lay_out_changes(ReportFlow& out, const ReportInput& in, std::string_view title) {
+  const GuideTemplate& t = in.tmpl;
+  const Catalog& cat = in.catalog;
+  section_heading(out, in, title);
+  const ChangeCounts k = count_changes(cat.changes);
+  const std::string version = changes_version_of(cat).chinese();
+  if (cat.changes.empty()) {
+    out.flow().paragraph("本期清单与上期相比无变化。", t.body);
+    lay_out_carried_over(out, in, "");
+    return;
+  }
+  // Every item added and none before: the first publication.
+  const bool first = k.changed == 0 && k.retired == 0 &&
+                     k.added == static_cast<int>(cat.published().size());
+  out.flow().paragraph("本期清单（" + version + "版）" +
+                           (first ? "为首次公布，" : "与上一版本相比，") + "新增" + items(k.added) +
+                           "、调整" + items(k.changed) + "、取消" + items(k.retired) + "。",
+                       t.body);
+  out.flow().heading("（一）变更明细", no_indent(t.heading2));
+  lay_out_change_list(out, in);
+  out.flow().heading("（二）待重印材料", no_indent(t.heading2));
+  lay_out_reprints(out, in);
+  lay_out_carried_over(out, in, "（三）沿用上期");
+}
+
 const ReportSection kSections[] = {
     {"一、主要数据", lay_out_figures},
     {"二、统计图表", lay_out_charts},
     {"三、审核情况", lay_out_review},
     {"四、报送情况", lay_out_submissions},
+    {"五、变更情况（动态调整）", lay_out_changes},
 };
 
 // The cover: county, title, office, date and list version.

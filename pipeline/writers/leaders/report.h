@@ -1,7 +1,7 @@
 // The leaders' report laid out as pages (before any PDF): a cover, then one
 // section after another from a table of section functions — 主要数据,
-// 统计图表, 审核情况, 报送情况. A later section (变更情况, say) is one more
-// function and one more row in report_sections(). render_report() replays
+// 统计图表, 审核情况, 报送情况, 变更情况（动态调整）. A later section is one
+// more function and one more row in report_sections(). render_report() replays
 // the pages and charts into a PDF.
 #pragma once
 
@@ -61,6 +61,10 @@ struct ReportSection {
   std::string_view title;  // "一、主要数据" — heading and bookmark
   void (*lay_out)(ReportFlow& out, const ReportInput& in, std::string_view title);
 };
+
+// 变更情况 lists the changed items one a row up to this many; more are
+// counted per department (the change report has them all).
+inline constexpr size_t kChangeRowsListed = 40;
 
 // The sections in order.
 std::span<const ReportSection> report_sections();
