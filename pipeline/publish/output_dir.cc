@@ -48,8 +48,14 @@ OutputDir::OutputDir(std::string output, int keep)
       staging_(builds_ + "/.staging"),
       keep_(std::max(0, keep)) {}
 
+// Releases the lock. The pid is cleared first, so that only a build that
+// died holding the lock leaves its pid behind for the next one to report.
 OutputDir::~OutputDir() {
-  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+  if (lock_fd_ < 0) return;
+  if (::ftruncate(lock_fd_, 0) != 0) {
+    // Left as it is: the next build then reports a stale lock, nothing worse.
+  }
+  ::close(lock_fd_);  // releases the flock
 }
 
 Status OutputDir::lock(int* stale_pid) {

@@ -97,6 +97,26 @@ TEST(OutputDir, StaleLockOfADeadProcessIsTakenOver) {
   EXPECT_EQ(stale, child);
 }
 
+TEST(OutputDir, ALockReleasedNormallyIsNotReportedAsStale) {
+  fs::path root = fresh("released");
+  pid_t child = fork();
+  if (child == 0) {
+    int rc = 1;
+    {
+      OutputDir done((root / "output").string(), 7);
+      rc = done.lock().ok() ? 0 : 1;
+    }  // released here, as at the end of a build
+    _exit(rc);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  OutputDir next((root / "output").string(), 7);
+  int stale = -1;
+  ASSERT_TRUE(next.lock(&stale).ok());
+  EXPECT_EQ(stale, 0);
+}
+
 TEST(OutputDir, ExchangeSwapsTwoFolders) {
   fs::path root = fresh("swap");
   fs::create_directories(root / "a");
