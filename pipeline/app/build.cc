@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <system_error>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/sha256.h"
@@ -188,15 +189,25 @@ bool looks_whole(const fs::path& path) {
   return true;
 }
 
+// The SHA-256 of files already described in this build, by inode: a file
+// hard-linked into a second place (the portal's copies) is read once.
+using InodeDigests = std::map<std::pair<dev_t, ino_t>, std::string>;
+
 // Describes a file for the manifest: size and SHA-256 (taken from the last
-// manifest for a file copied unchanged).
+// manifest for a file copied unchanged, or from another name of the same file).
 ManifestFile describe(const fs::path& root, const std::string& rel, const std::string& part,
-                      const Manifest* previous, bool reused) {
+                      const Manifest* previous, bool reused, InodeDigests* seen) {
   ManifestFile f{rel, 0, "", part};
-  std::error_code ec;
-  f.size = static_cast<long long>(fs::file_size(root / rel, ec));
+  const std::string path = (root / rel).string();
+  struct stat st {};
+  const bool statted = ::stat(path.c_str(), &st) == 0;
+  f.size = statted ? static_cast<long long>(st.st_size) : 0;
   const ManifestFile* before = (reused && previous) ? previous->file(rel) : nullptr;
-  f.sha256 = (before && before->size == f.size) ? before->sha256 : sha256_file((root / rel).string());
+  auto same = statted ? seen->find({st.st_dev, st.st_ino}) : seen->end();
+  if (before && before->size == f.size) f.sha256 = before->sha256;
+  else if (same != seen->end()) f.sha256 = same->second;
+  else f.sha256 = sha256_file(path);
+  if (statted && st.st_nlink > 1) seen->emplace(std::make_pair(st.st_dev, st.st_ino), f.sha256);
   return f;
 }
 
@@ -299,12 +310,13 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
   m.build_date = catalog.build_date.iso();
   m.version = catalog.version().iso();
   fs::path root(*staging);
+  InodeDigests seen;
   for (size_t i = 0; i < ran->parts.size(); ++i) {
     const ManifestPart& mp = ran->parts[i];
     const ManifestPart* before = previous ? previous->part(mp.id) : nullptr;
     bool reused = before && before->made_from == mp.made_from && !so.full;
     for (const std::string& f : mp.files) {
-      m.files.push_back(describe(root, f, mp.id, previous, reused));
+      m.files.push_back(describe(root, f, mp.id, previous, reused, &seen));
       r->written.push_back(f);
     }
     m.parts.push_back(mp);

@@ -262,7 +262,15 @@ Result<bool> Site::copy_in(const std::string& rel) {
   if (!fs::is_regular_file(from, ec)) return false;
   const fs::path to = root_ / fs::path(rel);
   fs::create_directories(to.parent_path(), ec);
-  fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+  // A hard link: the same bytes without copying them (the build folder is
+  // new, and no writer changes a file once it is written). A copy where the
+  // file system cannot link.
+  fs::remove(to, ec);
+  fs::create_hard_link(from, to, ec);
+  if (ec) {
+    ec.clear();
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+  }
   if (ec) return make_error(Place{to.string()}, "无法复制到门户网站：" + ec.message());
   written_->push_back("portal/" + rel);
   return true;
