@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <chrono>
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
@@ -300,38 +299,6 @@ TEST(SampleBooklets, LinesObeyKinsokuAndStayInTheirBoxes) {
   EXPECT_EQ(county.item_pages.size(), c.published().size());
   for (size_t i = 1; i < county.item_pages.size(); ++i)
     EXPECT_GT(county.item_pages[i].second, county.item_pages[i - 1].second);
-}
-
-// The whole sample county: booklet pages per second (layout and PDF).
-TEST(SampleBooklets, Throughput) {
-  Catalog c = sample_catalog();
-  const fs::path out = fs::temp_directory_path() / ("guides_test_sample_" + std::to_string(getpid()));
-  fs::remove_all(out);
-  OutputContext ctx{out.string(), kTemplates, kDate, kFonts};
-  (void)fonts();  // loaded once per process, outside the timing
-  std::vector<std::string> written;
-  auto t0 = std::chrono::steady_clock::now();
-  const std::clock_t c0 = std::clock();
-  Status s = write_guides(c, ctx, &written);
-  const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  ASSERT_TRUE(s.ok()) << s.error().str();
-  int pages = 0;
-  GuideTemplate t = tmpl();
-  layout::Fonts f = fonts_of(fonts());
-  const std::clock_t l0 = std::clock();
-  for (const DepartmentInfo& d : c.settings.departments)
-    if (!c.published(d.name).empty()) pages += static_cast<int>(lay_out_department(c, d, t, f, kDate).pages.size());
-  pages += static_cast<int>(lay_out_county(c, t, f, kDate).pages.size());
-  std::printf("layout alone: %.2f s CPU\n", static_cast<double>(std::clock() - l0) / CLOCKS_PER_SEC);
-  const std::string county = (out / "guides" / "涿鹿县政务服务事项办事指南汇编.pdf").string();
-  std::printf("sample county: %zu files, %d pages in %.2f s wall (%.0f pages/s), %.2f s CPU (%.0f pages/s); "
-              "compilation %.1f MB\n", written.size(), pages, secs, pages / secs, cpu, pages / cpu,
-              fs::file_size(county) / 1048576.0);
-  RecordProperty("pages_per_second", static_cast<int>(pages / secs));
-  Proc check = run("qpdf --check " + quote(county));
-  EXPECT_EQ(check.status, 0) << check.out << check.err;
-  fs::remove_all(out);
 }
 
 // ---- Real PDFs ---------------------------------------------------------------------
