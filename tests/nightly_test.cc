@@ -142,7 +142,7 @@ TEST(Nightly, BrokenWorkbookKeepsTheDepartmentsLastPublishedItems) {
   std::ofstream(dir / ("input/departments/" + kDept + ".xlsx"), std::ios::trunc) << "这不是工作簿";
   Proc r = build_with(dir.path(), "", "", "2017-10-01");
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_NE(r.out.find("沿用上期已公布的事项"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("以下部门本期失败（上期已公布的事项继续沿用）"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(kDept), std::string::npos) << r.out;
   // Still published: every cell of the implementation list that names the
   // department's items is still there.

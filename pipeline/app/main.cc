@@ -38,7 +38,7 @@ void summarize(const char* what, const qd::BuildReport& r, bool quiet) {
     std::cerr << "（重新生成 " << r.rendered << " 个部分，沿用上次 " << r.reused << " 个）";
   std::cerr << "\n";
   if (!r.failed_departments.empty()) {
-    std::cerr << "qingdan " << what << ": 以下部门本期失败，沿用上期已公布的事项：";
+    std::cerr << "qingdan " << what << ": 以下部门本期失败（上期已公布的事项继续沿用）：";
     for (size_t i = 0; i < r.failed_departments.size(); ++i)
       std::cerr << (i ? "、" : "") << r.failed_departments[i];
     std::cerr << "\n";
