@@ -161,7 +161,10 @@ Status compare_with_published(Catalog& c, Registry& reg) {
   }
 
   // Published before, not tonight: kept, unless retired.
-  for (const auto& [code, r] : before) {
+  for (const auto& entry : before) {
+    // Named copies: clang 14 cannot capture structured bindings in lambdas.
+    const auto& code = entry.first;
+    const auto& r = entry.second;
     if (seen.count(code)) continue;
     if (std::any_of(carried.begin(), carried.end(),
                     [&](const Item& k) { return k.get(El::ImplCode) == code; }))

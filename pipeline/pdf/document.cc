@@ -538,8 +538,10 @@ class PageWriter {
         };
         for (auto it = across.rbegin(); it != across.rend(); ++it)
           join(it->second, [&](long long a, long long b) { segment(a, it->first, b, it->first); });
-        for (auto& [x, spans] : down)
-          join(spans, [&](long long a, long long b) { segment(x, b, x, a); });
+        for (auto& column : down) {
+          const long long x = column.first;  // (clang 14 cannot capture a structured binding)
+          join(column.second, [&](long long a, long long b) { segment(x, b, x, a); });
+        }
         for (const auto& o : other) segment(o[0], o[1], o[2], o[3]);
         out_ += "S\n";
       }
