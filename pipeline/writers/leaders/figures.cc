@@ -32,13 +32,6 @@ std::string code_of(const Item& item, El e, const CodeTable& table) {
   return v ? std::string(v->code) : std::string();
 }
 
-// A department's name without the county in front, for charts.
-std::string short_of(const DepartmentInfo& d, const std::string& county) {
-  if (!d.short_name.empty()) return d.short_name;
-  if (d.name.starts_with(county) && d.name.size() > county.size()) return d.name.substr(county.size());
-  return d.name;
-}
-
 // Counts one item read for a department into its review state.
 void count_state(DepartmentFigures& d, const Item& it) {
   ++d.read;
@@ -65,6 +58,12 @@ std::string one_decimal(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
+}
+
+std::string short_of(const DepartmentInfo& d, const std::string& county) {
+  if (!d.short_name.empty()) return d.short_name;
+  if (d.name.starts_with(county) && d.name.size() > county.size()) return d.name.substr(county.size());
+  return d.name;
 }
 
 Figures compute_figures(const Catalog& catalog) {

@@ -80,6 +80,10 @@ struct Figures {
 // Computes the figures of a catalog.
 Figures compute_figures(const Catalog& catalog);
 
+// A department's short name: its own, else its name without the county in
+// front ("市场监管局").
+std::string short_of(const DepartmentInfo& d, const std::string& county);
+
 // "37.5%": n of total as a percentage with one decimal ("0.0%" when total is 0).
 std::string percent(int n, int total);
 // "12.3": one decimal.

@@ -251,10 +251,10 @@ std::string change_content(const ItemChange& ch) {
   return out;
 }
 
-// The short name of a department ("市场监管局"), or its name.
+// The short name of a registered department (short_of), or its name.
 std::string short_name(const Catalog& c, const std::string& dept) {
   const DepartmentInfo* d = c.settings.department(dept);
-  return d && !d->short_name.empty() ? d->short_name : dept;
+  return d ? short_of(*d, c.settings.county) : dept;
 }
 
 // The departments named by `names` (any order, repeats allowed): those of
