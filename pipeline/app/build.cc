@@ -102,6 +102,17 @@ class Log {
     if (!o_.quiet) std::cerr << text << '\n';
     if (file_) std::fprintf(file_, "%s\n", text.c_str()), std::fflush(file_);
   }
+  // Ends the stage that has been running since the last call (or since the
+  // log was made) under `name`; times() lists them.
+  void stage(std::string_view name) {
+    auto now = std::chrono::steady_clock::now();
+    char t[32];
+    std::snprintf(t, sizeof t, " %.2f", std::chrono::duration<double>(now - mark_).count());
+    times_ += (times_.empty() ? "" : "，") + std::string(name) + t;
+    mark_ = now;
+  }
+  // "读取 0.31，审核 0.12 …" (seconds per stage), for the last log line.
+  const std::string& times() const { return times_; }
   // A status line that the next one overwrites (terminals only).
   void status(const std::string& text) {
     if (!tty_) return;
@@ -118,6 +129,8 @@ class Log {
   bool tty_;
   bool open_status_ = false;
   std::FILE* file_ = nullptr;
+  std::chrono::steady_clock::time_point mark_ = std::chrono::steady_clock::now();
+  std::string times_;
 };
 
 // The font files the outputs are drawn with (for the digests).
@@ -236,6 +249,7 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
   OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o)};
   Digests digests = compute_digests(
       catalog, {"/proc/self/exe", ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config)});
+  log.stage("摘要");
 
   std::vector<PlannedPart> parts;
   std::vector<const WriterInfo*> selected;
@@ -266,6 +280,7 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
       return p.part.department.empty() || it == index.end() || it->second % o.shards != o.shard;
     });
   }
+  log.stage("规划");
   log.line("输出 " + std::to_string(parts.size()) + " 个部分，" + std::to_string(o.jobs) + " 个进程 …");
 
   ScheduleOptions so;
@@ -292,6 +307,7 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
     out.abandon();
     return ran.error();
   }
+  log.stage("渲染");
   crash_point("rendered");
   for (const WriterInfo* w : selected) {
     std::string name(w->name);
@@ -332,6 +348,7 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
     std::sort(m.files.begin(), m.files.end(),
               [](const ManifestFile& a, const ManifestFile& b) { return a.path < b.path; });
   }
+  log.stage("清单");
   for (const ManifestFile& f : m.files)
     if (!looks_whole(root / f.path)) {
       out.abandon();
@@ -342,14 +359,16 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
     mf << manifest_json(m);
     if (!mf) return make_error(Place{(root / "manifest.json").string()}, "无法写入清单文件");
   }
+  log.stage("核对");
   crash_point("publish");
   QD_TRY(out.publish(previous ? previous->build_date : "earlier"));
+  log.stage("发布");
   crash_point("published");
   return Ok{};
 }
 
 // The common front of build and forms: settings, ingest, validate, merge.
-Result<Catalog> read_and_check(const BuildOptions& o, BuildReport* r) {
+Result<Catalog> read_and_check(const BuildOptions& o, BuildReport* r, Log& log) {
   auto loaded = load(o);
   if (!loaded.ok()) return loaded.error();
   Catalog catalog = std::move(loaded.value());
@@ -357,9 +376,11 @@ Result<Catalog> read_and_check(const BuildOptions& o, BuildReport* r) {
   IngestStats stats = ingest(o.input_dir, catalog);
   r->files = stats.files;
   r->unreadable = stats.unreadable;
+  log.stage("读取");
   progress(o, "审核 " + std::to_string(catalog.items.size()) + " 个事项 …");
   validate(catalog);
   merge(catalog);
+  log.stage("审核");
   return catalog;
 }
 
@@ -406,7 +427,7 @@ BuildReport run_build(const BuildOptions& o) {
   OutputDir out(o.output_dir, o.keep_builds);
   Log log(o);
   if (Status s = lock_output(out, log); !s.ok()) return fail(r, s.error());
-  auto checked = read_and_check(o, &r);
+  auto checked = read_and_check(o, &r, log);
   if (!checked.ok()) return fail(r, checked.error());
   Catalog& catalog = checked.value();
 
@@ -420,6 +441,7 @@ BuildReport run_build(const BuildOptions& o) {
     return fail(r, s.error());
   }
   fill_known_codes(catalog, reg);
+  log.stage("赋码");
   crash_point("codes");
   // The last published list: versions, changes, and what is kept (沿用上期).
   auto history = apply_history(catalog, reg);
@@ -428,6 +450,7 @@ BuildReport run_build(const BuildOptions& o) {
     return fail(r, history.error());
   }
   const bool new_version = history.value();
+  log.stage("比对上期");
   // Characters no installed font can print are findings (TEXT-CHARS), made
   // before the writers so the review report lists them.
   auto fonts = guide_fonts(fonts_config(o));
@@ -438,6 +461,7 @@ BuildReport run_build(const BuildOptions& o) {
   report_uncovered_chars(catalog, *fonts.value());
   catalog.sort_findings();
   count(catalog, &r);
+  log.stage("字符检查");
 
   if (Status s = write_outputs(catalog, o, true, "", &r, out, log, &reg, new_version);
       !s.ok()) {
@@ -450,6 +474,8 @@ BuildReport run_build(const BuildOptions& o) {
   } else if (Status s = reg.commit(); !s.ok()) {
     return fail(r, s.error());
   }
+  log.stage("登记");
+  log.line("各阶段用时（秒）：" + log.times());
   r.failed_departments = catalog.failed_departments;
   r.exit_code = (r.unreadable > 0 || !r.failed_departments.empty()) ? 1 : 0;
   return r;
@@ -460,7 +486,7 @@ BuildReport run_forms(const BuildOptions& o) {
   OutputDir out(o.output_dir, o.keep_builds);
   Log log(o);
   if (Status s = lock_output(out, log); !s.ok()) return fail(r, s.error());
-  auto checked = read_and_check(o, &r);
+  auto checked = read_and_check(o, &r, log);
   if (!checked.ok()) return fail(r, checked.error());
   Catalog& catalog = checked.value();
   std::error_code ec;
