@@ -90,6 +90,21 @@ TEST(Nightly, SecondBuildRendersNothingAndKeepsEveryByte) {
   EXPECT_TRUE(fs::exists(dir / "output.builds/2017-09-30"));
 }
 
+// The real night after: a new build date, the same input. Nothing prints
+// the build date (lists carry the list version, reports the data's date), so
+// nothing is rendered and only the manifest's build date changes.
+TEST(Nightly, NextNightWithoutChangesRendersNothing) {
+  TempDir dir("nightly-next");
+  start_from_sample_build(dir.path());
+  auto before = tree(dir / "output");
+  Proc next = build_with(dir.path(), "", "", "2017-10-01");
+  ASSERT_EQ(next.exit_code, 1) << next.out;
+  EXPECT_NE(next.out.find("重新生成 0 个部分"), std::string::npos) << next.out;
+  EXPECT_EQ(diff(tree(dir / "output"), before), std::vector<std::string>{"manifest.json"});
+  EXPECT_NE(read_file(dir / "output/manifest.json").find("\"build_date\": \"2017-10-01\""),
+            std::string::npos);
+}
+
 TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   TempDir dir("nightly-change");
   start_from_sample_build(dir.path());

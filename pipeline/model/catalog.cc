@@ -77,6 +77,19 @@ Date Catalog::version_of(const std::vector<const Item*>& items) const {
   Date latest;
   for (const Item* it : items)
     if (it->version.valid() && it->version > latest) latest = it->version;
+  return latest.valid() ? latest : as_of();
+}
+
+Date Catalog::as_of() const {
+  Date latest;
+  auto take = [&](const Date& d, bool capped) {
+    if (!d.valid() || (capped && build_date.valid() && d > build_date)) return;
+    if (!latest.valid() || d > latest) latest = d;
+  };
+  for (const Item& it : items) take(it.version, false);
+  take(changes_version, false);
+  for (const Submission& s : submissions) take(s.date, true);
+  for (const Decision& d : decisions) take(d.date, true);
   return latest.valid() ? latest : build_date;
 }
 

@@ -248,12 +248,18 @@ struct Catalog {
   // All published items, departments in settings order, items in input order.
   std::vector<const Item*> published() const;
   // The list version (清单版本) of a document made of these items: the
-  // latest of their versions, or the build date when none is set. Printed
+  // latest of their versions, or as_of() when none is set. Printed
   // documents carry it, so a hall can tell a stale print from a current one
   // and an unchanged document stays byte-identical from night to night.
   Date version_of(const std::vector<const Item*>& items) const;
   // The version of the whole published list.
   Date version() const { return version_of(published()); }
+  // The date the catalog's data stands at (数据截至日期), which the reports
+  // are dated by: the latest of the items' versions, the change log's
+  // version, and the submissions' and decisions' dates up to the build date;
+  // the build date when there is none. Unlike the build date it stays the
+  // same from night to night while nothing changes, and so do the reports.
+  Date as_of() const;
   // Sorts findings by file, sheet, cell (row-major), rule — the order of findings.csv.
   void sort_findings();
 };

@@ -52,7 +52,7 @@ TEST(Catalog, PublishedFollowsSettingsOrder) {
   EXPECT_EQ(p[0]->department, "县民政局");
 }
 
-TEST(Catalog, VersionIsTheLatestItemVersionElseTheBuildDate) {
+TEST(Catalog, VersionIsTheLatestItemVersionElseAsOf) {
   Catalog c;
   c.build_date = Date{2017, 9, 30};
   Item a, b, unset;
@@ -62,6 +62,36 @@ TEST(Catalog, VersionIsTheLatestItemVersionElseTheBuildDate) {
   EXPECT_EQ(c.version_of({&a, &unset}), (Date{2017, 6, 1}));
   EXPECT_EQ(c.version_of({&unset}), (Date{2017, 9, 30}));
   EXPECT_EQ(c.version_of({}), (Date{2017, 9, 30}));
+  // No versions anywhere: as_of(), which is then the build date; with a
+  // submission, its date.
+  Submission s;
+  s.date = Date{2017, 9, 2};
+  c.submissions.push_back(s);
+  EXPECT_EQ(c.version_of({&unset}), (Date{2017, 9, 2}));
+}
+
+TEST(Catalog, AsOfIsTheLatestDateOfTheDataNotTheBuildDate) {
+  Catalog c;
+  c.build_date = Date{2017, 10, 3};
+  EXPECT_EQ(c.as_of(), (Date{2017, 10, 3}));  // nothing at all: the build date
+  Item a;
+  a.version = Date{2017, 9, 30};
+  c.items.push_back(a);
+  EXPECT_EQ(c.as_of(), (Date{2017, 9, 30}));
+  Submission early, future;
+  early.date = Date{2017, 9, 12};
+  future.date = Date{2017, 12, 1};  // after the build date: a typo, not data
+  c.submissions = {early, future};
+  EXPECT_EQ(c.as_of(), (Date{2017, 9, 30}));
+  Decision d;
+  d.date = Date{2017, 10, 2};
+  c.decisions.push_back(d);
+  EXPECT_EQ(c.as_of(), (Date{2017, 10, 2}));
+  c.changes_version = Date{2017, 10, 3};
+  EXPECT_EQ(c.as_of(), (Date{2017, 10, 3}));
+  // The next night, nothing new: the same date.
+  c.build_date = Date{2017, 10, 4};
+  EXPECT_EQ(c.as_of(), (Date{2017, 10, 3}));
 }
 
 }  // namespace

@@ -51,11 +51,14 @@ Digests compute_digests(const Catalog& catalog, const DigestInputs& in) {
   }
   base.field(catalog.settings.file.empty() ? "" : sha256_file(catalog.settings.file));
   d.base = base.hex();
+  d.as_of = catalog.as_of().iso();
 
   // The whole catalog by content (not the input files' bytes: a workbook
   // saved again unchanged changes nothing).
   Sha256 all;
-  all.field(d.base).field(catalog.build_date.iso());
+  // Not the build date: what the outputs print is dated by the list version
+  // and as_of(), so an unchanged catalog renders nothing on the next night.
+  all.field(d.base).field(catalog.as_of().iso()).field(catalog.version().iso());
   for (const Item& it : catalog.items) {
     Sha256 h;
     h.field(item_content_json(it));

@@ -39,6 +39,8 @@ struct Digests {
   std::string catalog;
   // One item's published content, codes, version and state (not its cells).
   std::map<const Item*, std::string> items;
+  // Catalog::as_of(): the date a part made of no items is dated by.
+  std::string as_of;
 
   // The digest of an item (empty for an item not in the catalog).
   const std::string& item(const Item* it) const;

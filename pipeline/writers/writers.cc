@@ -51,6 +51,7 @@ std::string Digests::of(std::string_view writer, std::string_view part,
   Sha256 h;
   h.field(base).field(writer).field(part).field(extra);
   for (const Item* it : list) h.field(item(it));
+  if (list.empty()) h.field(as_of);  // version_of() of no items
   return h.hex();
 }
 

@@ -61,14 +61,14 @@ ChangeCounts count_changes(const std::vector<ItemChange>& changes) {
 }
 
 Date changes_version_of(const Catalog& c) {
-  return c.changes_version.valid() ? c.changes_version : c.build_date;
+  return c.changes_version.valid() ? c.changes_version : c.as_of();
 }
 
 Status write_changes(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written) {
   xlsx::Book book;
   std::string title = catalog.settings.county + "政务服务事项变更情况";
-  QD_TRY(book.open(ctx.output_dir + "/" + kChangesPath, doc_info(catalog, ctx, title)));
+  QD_TRY(book.open(ctx.output_dir + "/" + kChangesPath, doc_info(catalog, title, changes_version_of(catalog))));
   xlsx::Table changes = change_table(catalog);
   lxw_worksheet* ws = book.add_sheet("变更情况");
   int row = xlsx::write_table(book, ws, changes);

@@ -26,6 +26,10 @@ std::string form_header(const ElementInfo& e);
 // retired, in input order.
 std::vector<const Item*> form_items(const Catalog& catalog, std::string_view department);
 
+// The date of a department's form (its document properties): the version of
+// its items.
+Date form_date(const Catalog& catalog, const DepartmentInfo& dept);
+
 // The form's file name: forms/<部门名>.xlsx with characters a file name
 // cannot hold replaced.
 std::string form_path(const DepartmentInfo& dept);

@@ -11,9 +11,9 @@ Result<std::vector<Part>> plan_forms(const Catalog& catalog, const OutputContext
   for (const DepartmentInfo& dept : catalog.settings.departments) {
     Part p;
     p.id = form_path(dept);
-    // Dated by the build (document properties, instructions).
+    // Dated by its items' version (document properties).
     p.made_from = digests.of("forms", p.id, form_items(catalog, dept.name),
-                             dept.name + "\t" + dept.number + "\t" + catalog.build_date.iso());
+                             dept.name + "\t" + dept.number + "\t" + form_date(catalog, dept).iso());
     p.cost = 1 + static_cast<double>(form_items(catalog, dept.name).size()) / 10;
     p.department = dept.name;
     const DepartmentInfo* d = &dept;

@@ -61,7 +61,7 @@ Status render_leaders(const Catalog& catalog, const OutputContext& ctx, const Le
   if (!lib.ok()) return lib.error();
   const pdf::FontLibrary& fonts = *lib.value();
   const layout::Fonts metrics = fonts_of(fonts);
-  const Date date = ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
+  const Date date = catalog.as_of();
 
   const Figures figures = compute_figures(catalog);
   const Report report = lay_out_report({catalog, figures, tmpl.value(), metrics, date});

@@ -14,22 +14,17 @@ int summary_column(const Item& item) {
   return 4;
 }
 
-Date build_date(const Catalog& catalog, const OutputContext& ctx) {
-  return ctx.build_date.valid() ? ctx.build_date : catalog.build_date;
+std::string list_title(const Catalog& catalog, std::string_view list) {
+  return catalog.settings.county + "政务服务事项" + std::string(list) + "（" + catalog.version().chinese() + "）";
 }
 
-std::string list_title(const Catalog& catalog, const OutputContext& ctx, std::string_view list) {
-  return catalog.settings.county + "政务服务事项" + std::string(list) + "（" +
-         build_date(catalog, ctx).chinese() + "）";
-}
-
-xlsx::DocInfo doc_info(const Catalog& catalog, const OutputContext& ctx, std::string title) {
+xlsx::DocInfo doc_info(const Catalog& catalog, std::string title, Date date) {
   xlsx::DocInfo info;
   info.title = std::move(title);
   info.subject = catalog.settings.county + "政务服务事项";
   info.author = catalog.settings.office;
   info.company = catalog.settings.office;
-  info.created = build_date(catalog, ctx);
+  info.created = date;
   return info;
 }
 

@@ -20,14 +20,13 @@ inline constexpr std::string_view kSummaryTypes[] = {"行政许可", "行政征�
 // The summary column (index into kSummaryTypes) of an item.
 int summary_column(const Item& item);
 
-// "涿鹿县政务服务事项目录清单（2017年9月30日）"
-std::string list_title(const Catalog& catalog, const OutputContext& ctx, std::string_view list);
+// "涿鹿县政务服务事项目录清单（2017年9月30日）", dated by the list version.
+std::string list_title(const Catalog& catalog, std::string_view list);
 
-// The build date of the context, or the catalog's when unset.
-Date build_date(const Catalog& catalog, const OutputContext& ctx);
-
-// Document properties of an output of the office.
-xlsx::DocInfo doc_info(const Catalog& catalog, const OutputContext& ctx, std::string title);
+// Document properties of an output of the office, made on `date` (the
+// list version or the data's date: never the build's, so that an unchanged
+// output keeps its bytes from night to night).
+xlsx::DocInfo doc_info(const Catalog& catalog, std::string title, Date date);
 
 // Writes the 汇总 sheet: per registered department the published items by
 // type, and a 合计 row.

@@ -221,7 +221,7 @@ class Site {
  public:
   Site(const Catalog& c, const OutputContext& ctx, std::vector<std::string>* written)
       : catalog_(c), ctx_(ctx), written_(written),
-        date_(ctx.build_date.valid() ? ctx.build_date : c.build_date),
+        date_(c.version()),
         root_(fs::path(ctx.output_dir) / "portal") {}
 
   Status run();

@@ -32,13 +32,14 @@ Result<std::vector<Part>> plan_reports(const Catalog& catalog, const OutputConte
                                        const Digests& digests) {
   std::vector<Part> parts;
   const Catalog* c = &catalog;
-  // The review report and the notice speak of tonight's build.
+  // The review report and the notice speak of the catalog as it stands
+  // (as_of()), whatever night they are made.
   Part review;
   review.id = kReviewDocxPath;
   review.made_from = Sha256().field(digests.catalog).field("reports").hex();
   review.cost = 5;
   review.render = [c](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
-    const Date date = build_date(*c, ctx);
+    const Date date = c->as_of();
     const ReportSettings rs = ReportSettings::defaults(*c);
     QD_TRY(save(review_document(*c, date, rs), ctx, kReviewDocxPath, written));
     return save(notice_document(*c, date, rs), ctx, kNoticeDocxPath, written);

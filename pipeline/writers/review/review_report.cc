@@ -54,9 +54,9 @@ std::vector<std::string> review_departments(const Catalog& catalog) {
 Status write_review_report(const Catalog& catalog, const OutputContext& ctx,
                            std::vector<std::string>* written) {
   std::string title = catalog.settings.county + "政务服务事项审核报告（" +
-                      build_date(catalog, ctx).chinese() + "）";
+                      catalog.as_of().chinese() + "）";
   xlsx::Book book;
-  if (Status s = book.open(ctx.output_dir + "/" + kReviewReportPath, doc_info(catalog, ctx, title));
+  if (Status s = book.open(ctx.output_dir + "/" + kReviewReportPath, doc_info(catalog, title, catalog.as_of()));
       !s)
     return s;
   const std::vector<Finding> findings = sorted_findings(catalog);

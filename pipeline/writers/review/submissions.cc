@@ -51,9 +51,9 @@ std::vector<SubmissionStatus> submission_status(const Catalog& catalog) {
 Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
                          std::vector<std::string>* written) {
   std::string title = catalog.settings.county + "政务服务事项报送情况（截至" +
-                      build_date(catalog, ctx).chinese() + "）";
+                      catalog.as_of().chinese() + "）";
   xlsx::Book book;
-  if (Status s = book.open(ctx.output_dir + "/" + kSubmissionsPath, doc_info(catalog, ctx, title)); !s)
+  if (Status s = book.open(ctx.output_dir + "/" + kSubmissionsPath, doc_info(catalog, title, catalog.as_of())); !s)
     return s;
   const std::string deadline = catalog.settings.deadline.valid() ? catalog.settings.deadline.iso() : "";
 
