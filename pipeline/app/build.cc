@@ -248,7 +248,7 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
 
   OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o)};
   Digests digests = compute_digests(
-      catalog, {"/proc/self/exe", ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config)});
+      catalog, {program_identity(), ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config)});
   log.stage("摘要");
 
   std::vector<PlannedPart> parts;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/build_id.h"
 #include "base/sha256.h"
 #include "model/item_json.h"
 
@@ -22,6 +23,12 @@ void add_item_state(Sha256& h, const Item& it) {
 
 }  // namespace
 
+std::string program_identity() {
+  std::string id = program_build_id();
+  if (id.empty()) id = "sha256:" + sha256_file("/proc/self/exe");
+  return id;
+}
+
 std::string tree_digest(const std::string& dir) {
   std::error_code ec;
   if (dir.empty() || !fs::is_directory(dir, ec)) return "";
@@ -40,7 +47,7 @@ Digests compute_digests(const Catalog& catalog, const DigestInputs& in) {
   Digests d;
   Sha256 base;
   base.field("qingdan-digest-1");
-  base.field(in.program.empty() ? "" : sha256_file(in.program));
+  base.field(in.program);
   base.field(tree_digest(in.templates_dir));
   base.field(in.fonts_config.empty() ? "" : sha256_file(in.fonts_config));
   for (const std::string& f : in.font_files) {

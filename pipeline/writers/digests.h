@@ -1,6 +1,6 @@
 // Computes the digests of what the outputs are made from (writer.h's
-// Digests). The program's own bytes stand for its version, so a new build of
-// qingdan renders everything again.
+// Digests). The program's identity (its build ID) stands for its version, so
+// a new build of qingdan renders everything again.
 #pragma once
 
 #include <string>
@@ -12,11 +12,15 @@ namespace qd {
 
 // What the digests read besides the catalog.
 struct DigestInputs {
-  std::string program;               // the executable (/proc/self/exe)
+  std::string program;               // program_identity()
   std::string templates_dir;         // every file in it
   std::string fonts_config;          // fonts/fonts.toml
   std::vector<std::string> font_files;  // resolved font files: path, size and mtime
 };
+
+// What identifies the running program: its build ID, or the SHA-256 of the
+// executable when it was linked without one.
+std::string program_identity();
 
 // The digests of one build.
 Digests compute_digests(const Catalog& catalog, const DigestInputs& in);
