@@ -220,6 +220,7 @@ Result<ScheduleResult> run_parts(const std::vector<PlannedPart>& parts, const Ou
   const int total = static_cast<int>(parts.size());
   int done = 0;
   result.parts.resize(parts.size());
+  result.copied.assign(parts.size(), false);
   std::vector<bool> pending(parts.size(), false);
 
   // Reuse what has not changed.
@@ -259,6 +260,7 @@ Result<ScheduleResult> run_parts(const std::vector<PlannedPart>& parts, const Ou
     for (const std::string& f : before->files)
       QD_TRY(reuse_file(fs::path(source_dir) / f, fs::path(ctx.output_dir) / f));
     mp.files = before->files;
+    result.copied[i] = true;
     ++result.reused;
     ++result.reused_by_writer[p.writer];
     result.files_by_writer[p.writer] += static_cast<int>(mp.files.size());

@@ -35,6 +35,7 @@ struct ScheduleOptions {
 // What the writers did, per writer (name → count or seconds).
 struct ScheduleResult {
   std::vector<ManifestPart> parts;        // in plan order, with their files
+  std::vector<bool> copied;               // per part: copied from an earlier build
   int rendered = 0, reused = 0;
   std::map<std::string, int> rendered_by_writer, reused_by_writer, files_by_writer;
   std::map<std::string, double> seconds_by_writer;  // summed rendering time
