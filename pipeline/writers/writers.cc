@@ -32,8 +32,8 @@ const WriterInfo kWriters[] = {
     {"notices", "各事项的一次性告知单（.pdf）", write_notices, true, plan_notice_parts},
     {"changes", "变更情况和待重印清单（.xlsx）", write_changes, true, plan_changes, 0,
      /*plan_last=*/true},
-    // Phase 1: copies the booklets and notices in and links them.
-    {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true, nullptr, /*phase=*/1},
+    // Phase 1 (set by its parts): links the booklets and notices in.
+    {"portal", "门户网站：事项页面、搜索和开放数据", write_portal, true, plan_portal},
 };
 
 }  // namespace

@@ -217,13 +217,22 @@ struct DeptPage {
   std::string guide;               // guides/<部门>.pdf inside the portal, or ""
 };
 
+// The site, written in parts: one per department (its page, its items'
+// pages, its booklet and notices linked in) and the county's (index, kinds,
+// open data, assets), so that a change re-renders only its department's
+// pages. Each part is dated by the list version of what it shows.
 class Site {
  public:
   Site(const Catalog& c, const OutputContext& ctx, std::vector<std::string>* written)
-      : catalog_(c), ctx_(ctx), written_(written),
-        date_(c.version()),
-        root_(fs::path(ctx.output_dir) / "portal") {}
+      : catalog_(c), ctx_(ctx), written_(written), root_(fs::path(ctx.output_dir) / "portal") {}
 
+  // Reads the templates and lists the departments with their pages.
+  Status prepare();
+  // Writes department `i`'s part (settings order).
+  Status department(size_t i);
+  // Writes the county's part.
+  Status county();
+  // Writes the whole site into a fresh portal folder.
   Status run();
 
  private:
@@ -234,12 +243,12 @@ class Site {
   }
   // Copies <output>/<rel> into the portal when it exists; true if copied.
   Result<bool> copy_in(const std::string& rel);
-  std::string page(const std::string& title, const std::string& root, const std::string& main,
+  std::string page(const std::string& title, const std::string& root, const std::string& main, Date date,
                    const std::string& scripts = "") const;
   std::string crumbs(const std::string& root, const std::vector<std::pair<std::string, std::string>>& links,
                      const std::string& here) const;
   std::string listing(const std::vector<const Item*>& items, const std::string& root, bool with_dept) const;
-  std::string item_body(const Item& item, const DeptPage& dept) const;
+  std::string item_body(const Item& item, const DeptPage& dept, Date date) const;
   const DeptPage* dept_of(const Item& item) const {
     for (const DeptPage& d : depts_)
       if (d.info->name == item.department) return &d;
@@ -249,9 +258,8 @@ class Site {
   const Catalog& catalog_;
   const OutputContext& ctx_;
   std::vector<std::string>* written_;
-  Date date_;
   fs::path root_;
-  std::string frame_;
+  std::string frame_, css_, js_;
   std::vector<DeptPage> depts_;
   std::map<const Item*, std::string> notices_;  // item → notices/<部门>/<事项>.pdf
 };
@@ -277,13 +285,13 @@ Result<bool> Site::copy_in(const std::string& rel) {
 }
 
 std::string Site::page(const std::string& title, const std::string& root, const std::string& main,
-                       const std::string& scripts) const {
+                       Date date, const std::string& scripts) const {
   const std::string site = catalog_.settings.county + "政务服务事项";
   return fill(frame_, {{"title", escape(title == site ? site : title + " - " + site)},
                        {"root", root},
                        {"site", escape(site)},
                        {"office", escape(catalog_.settings.office)},
-                       {"version", escape(date_.chinese())},
+                       {"version", escape(date.chinese())},
                        {"main", main},
                        {"scripts", scripts}});
 }
@@ -324,12 +332,12 @@ std::string Site::listing(const std::vector<const Item*>& items, const std::stri
   return out + "</tbody></table>\n";
 }
 
-std::string Site::item_body(const Item& item, const DeptPage& dept) const {
+std::string Site::item_body(const Item& item, const DeptPage& dept, Date date) const {
   const std::string root = "../";
   std::string out = crumbs(root, {{root + dept.path, dept.info->name}}, item.get(El::Name));
   out += "<article class=\"guide\">\n<h1>" + escape(item.get(El::Name)) + "</h1>\n";
   out += "<p class=\"meta\">实施编码：<span class=\"code\">" + escape(item.get(El::ImplCode)) +
-         "</span><br>清单版本：" + escape(date_.chinese()) + "</p>\n";
+         "</span><br>清单版本：" + escape(date.chinese()) + "</p>\n";
   std::string downloads;
   if (!dept.guide.empty())
     downloads += "<li><a href=\"" + root + escape(dept.guide) + "\">办事指南（PDF，" + escape(dept.info->name) + "）</a></li>";
@@ -440,46 +448,72 @@ std::string Site::item_body(const Item& item, const DeptPage& dept) const {
 }
 
 Status Site::run() {
+  // A writer owns its folder: nothing of an earlier site stays.
+  std::error_code ec;
+  fs::remove_all(root_, ec);
+  if (ec) return make_error(Place{root_.string()}, "无法清理门户网站文件夹：" + ec.message());
+  QD_TRY(prepare());
+  for (size_t i = 0; i < depts_.size(); ++i) QD_TRY(department(i));
+  return county();
+}
+
+Status Site::prepare() {
   const fs::path tdir = fs::path(ctx_.templates_dir) / "portal";
   auto frame = read_template(tdir / "page.html");
   if (!frame.ok()) return frame.error();
   frame_ = std::move(frame.value());
   auto css = read_template(tdir / "site.css");
   if (!css.ok()) return css.error();
+  css_ = std::move(css.value());
   auto js = read_template(tdir / "search.js");
   if (!js.ok()) return js.error();
-
-  // A writer owns its folder: nothing of the last build stays.
-  std::error_code ec;
-  fs::remove_all(root_, ec);
-  if (ec) return make_error(Place{root_.string()}, "无法清理门户网站文件夹：" + ec.message());
-  fs::create_directories(root_, ec);
-  if (ec) return make_error(Place{root_.string()}, "无法创建门户网站文件夹：" + ec.message());
-
-  QD_TRY(put("assets/site.css", css.value()));
-  QD_TRY(put("assets/search.js", js.value()));
-
-  // Departments, their booklets and the items' notices.
+  js_ = std::move(js.value());
   const std::vector<std::string> paths = department_paths(catalog_.settings);
   for (size_t i = 0; i < catalog_.settings.departments.size(); ++i) {
     const DepartmentInfo& d = catalog_.settings.departments[i];
-    DeptPage p{&d, paths[i], catalog_.published(d.name), ""};
-    const std::string guide = "guides/" + file_name(d.name) + ".pdf";
-    auto copied = copy_in(guide);
-    if (!copied.ok()) return copied.error();
-    if (copied.value()) p.guide = "guides/" + url_segment(file_name(d.name) + ".pdf");
-    for (const Item* it : p.items) {
-      const std::string notice = "notices/" + file_name(d.name) + "/" + file_name(it->get(El::Name)) + ".pdf";
-      auto n = copy_in(notice);
-      if (!n.ok()) return n.error();
-      if (n.value())
-        notices_[it] = "notices/" + url_segment(file_name(d.name)) + "/" +
-                       url_segment(file_name(it->get(El::Name)) + ".pdf");
-    }
-    depts_.push_back(std::move(p));
+    depts_.push_back({&d, paths[i], catalog_.published(d.name), ""});
   }
+  return Ok{};
+}
 
-  // Item pages and the search index.
+Status Site::department(size_t i) {
+  DeptPage& d = depts_.at(i);
+  const Date date = catalog_.version_of(d.items);
+  // The booklet and the items' notices, linked in.
+  const std::string guide = "guides/" + file_name(d.info->name) + ".pdf";
+  auto copied = copy_in(guide);
+  if (!copied.ok()) return copied.error();
+  if (copied.value()) d.guide = "guides/" + url_segment(file_name(d.info->name) + ".pdf");
+  for (const Item* it : d.items) {
+    const std::string notice =
+        "notices/" + file_name(d.info->name) + "/" + file_name(it->get(El::Name)) + ".pdf";
+    auto n = copy_in(notice);
+    if (!n.ok()) return n.error();
+    if (n.value())
+      notices_[it] = "notices/" + url_segment(file_name(d.info->name)) + "/" +
+                     url_segment(file_name(it->get(El::Name)) + ".pdf");
+  }
+  // The items' pages.
+  for (const Item* it : d.items) {
+    const std::string path = item_path(*it);
+    if (!path.empty()) QD_TRY(put(path, page(it->get(El::Name), "../", item_body(*it, d, date), date)));
+  }
+  // The department's page.
+  std::string main = crumbs("../", {}, d.info->name);
+  main += "<h1>" + escape(d.info->name) + "</h1>\n<p>公布事项 " + std::to_string(d.items.size()) +
+          " 个；清单版本：" + escape(date.chinese()) + "。</p>\n";
+  if (!d.guide.empty())
+    main += "<ul class=\"downloads\"><li><a href=\"../" + escape(d.guide) + "\">本部门办事指南（PDF）</a></li></ul>\n";
+  main += listing(d.items, "../", false);
+  return put(d.path, page(d.info->name, "../", main, date));
+}
+
+Status Site::county() {
+  const Date date = catalog_.version();
+  QD_TRY(put("assets/site.css", css_));
+  QD_TRY(put("assets/search.js", js_));
+
+  // The search index and the kinds.
   std::vector<SearchEntry> search;
   std::map<std::string, std::pair<std::string, std::vector<const Item*>>> kinds;  // code → label, items
   int total = 0;
@@ -495,46 +529,34 @@ Status Site::run() {
       SearchEntry e{it->get(El::Name), it->department, k.label, path, {}};
       for (const Material& m : it->materials) e.materials.push_back(m.title.text);
       search.push_back(std::move(e));
-      QD_TRY(put(path, page(it->get(El::Name), "../", item_body(*it, d))));
     }
-  }
-
-  // Department pages.
-  for (const DeptPage& d : depts_) {
-    std::string main = crumbs("../", {}, d.info->name);
-    main += "<h1>" + escape(d.info->name) + "</h1>\n<p>公布事项 " + std::to_string(d.items.size()) +
-            " 个；清单版本：" + escape(date_.chinese()) + "。</p>\n";
-    if (!d.guide.empty())
-      main += "<ul class=\"downloads\"><li><a href=\"../" + escape(d.guide) + "\">本部门办事指南（PDF）</a></li></ul>\n";
-    main += listing(d.items, "../", false);
-    QD_TRY(put(d.path, page(d.info->name, "../", main)));
   }
 
   // Kind pages.
   for (const auto& [code, entry] : kinds) {
     std::string main = crumbs("../", {}, entry.first);
     main += "<h1>" + escape(entry.first) + "</h1>\n<p>公布事项 " + std::to_string(entry.second.size()) +
-            " 个；清单版本：" + escape(date_.chinese()) + "。</p>\n";
+            " 个；清单版本：" + escape(date.chinese()) + "。</p>\n";
     main += listing(entry.second, "../", true);
-    QD_TRY(put("kind/" + code + ".html", page(entry.first, "../", main)));
+    QD_TRY(put("kind/" + code + ".html", page(entry.first, "../", main, date)));
   }
 
   // Open data.
-  const nlohmann::json index = search_json(search, date_);
+  const nlohmann::json index = search_json(search, date);
   QD_TRY(put("data/search.json", dump(index, -1)));
-  QD_TRY(put("data/catalog.json", dump(catalog_json(catalog_, date_), 1)));
+  QD_TRY(put("data/catalog.json", dump(catalog_json(catalog_, date), 1)));
   QD_TRY(put("data/catalog.csv", catalog_csv(catalog_)));
-  QD_TRY(put("data/implementation.json", dump(implementation_json(catalog_, date_), 1)));
+  QD_TRY(put("data/implementation.json", dump(implementation_json(catalog_, date), 1)));
   QD_TRY(put("data/implementation.csv", implementation_csv(catalog_)));
   QD_TRY(put("data/README.html",
-             page("开放数据字段说明", "../", crumbs("../", {}, "开放数据") + fields_page_body(catalog_))));
+             page("开放数据字段说明", "../", crumbs("../", {}, "开放数据") + fields_page_body(catalog_), date)));
 
   // The index.
   const std::string county = escape(catalog_.settings.county);
   std::string main;
   main += "<h1>" + county + "政务服务事项</h1>\n";
   main += "<p class=\"lead\">" + escape(catalog_.settings.office) + "公布的" + county + "政务服务事项目录清单、实施清单和办事指南。共 " +
-          std::to_string(total) + " 个事项；清单版本：" + escape(date_.chinese()) + "。</p>\n";
+          std::to_string(total) + " 个事项；清单版本：" + escape(date.chinese()) + "。</p>\n";
   main += "<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">查找事项</h2>\n"
           "<form role=\"search\" onsubmit=\"return false\">\n"
           "<label for=\"q\">输入事项名称、部门或申请材料名称</label>\n"
@@ -556,7 +578,7 @@ Status Site::run() {
   const std::string scripts =
       "<script type=\"application/json\" id=\"search-data\">" + script_json(dump(index, -1)) +
       "</script>\n<script src=\"assets/search.js\" data-root=\"\"></script>\n";
-  QD_TRY(put("index.html", page(catalog_.settings.county + "政务服务事项", "", main, scripts)));
+  QD_TRY(put("index.html", page(catalog_.settings.county + "政务服务事项", "", main, date, scripts)));
   return Ok{};
 }
 
@@ -567,6 +589,41 @@ Status write_portal(const Catalog& catalog, const OutputContext& ctx, std::vecto
   std::vector<std::string> local;
   portal::Site site(catalog, ctx, written ? written : &local);
   return site.run();
+}
+
+Result<std::vector<Part>> plan_portal(const Catalog& catalog, const OutputContext&, const Digests& digests) {
+  std::vector<Part> parts;
+  const Catalog* c = &catalog;
+  const std::vector<std::string> paths = portal::department_paths(catalog.settings);
+  // Phase 1: the parts link the booklets and notices this build wrote.
+  for (size_t i = 0; i < catalog.settings.departments.size(); ++i) {
+    const DepartmentInfo& d = catalog.settings.departments[i];
+    const std::vector<const Item*> items = catalog.published(d.name);
+    Part p;
+    p.id = "portal/" + paths[i];
+    p.made_from = digests.of("portal", p.id, items, d.name + "\t" + paths[i]);
+    p.phase = 1;
+    p.cost = 1 + static_cast<double>(items.size()) / 20;
+    p.department = d.name;
+    p.render = [c, i](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+      portal::Site site(*c, ctx, written);
+      QD_TRY(site.prepare());
+      return site.department(i);
+    };
+    parts.push_back(std::move(p));
+  }
+  Part p;
+  p.id = "portal";
+  p.made_from = digests.of("portal", p.id, catalog.published());
+  p.phase = 1;
+  p.cost = 2 + static_cast<double>(catalog.published().size()) / 100;
+  p.render = [c](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+    portal::Site site(*c, ctx, written);
+    QD_TRY(site.prepare());
+    return site.county();
+  };
+  parts.push_back(std::move(p));
+  return parts;
 }
 
 }  // namespace qd

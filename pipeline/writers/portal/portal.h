@@ -13,8 +13,16 @@
 
 namespace qd {
 
+// Writes the whole site into ctx.output_dir/portal (removing an older one).
 Status write_portal(const Catalog& catalog, const OutputContext& ctx,
                     std::vector<std::string>* written);
+
+// The site in parts for the nightly build: one per department (its page,
+// its items' pages, its booklet and notices linked in; dated by its items'
+// list version) and the county's (index, kind pages, search, open data,
+// assets; dated by the list version). Phase 1: they link files of phase 0.
+Result<std::vector<Part>> plan_portal(const Catalog& catalog, const OutputContext& ctx,
+                                      const Digests& digests);
 
 namespace portal {
 
