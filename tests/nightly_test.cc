@@ -48,17 +48,48 @@ std::pair<int, int> parts_of(const std::string& log, const std::string& writer) 
   return {std::stoi(m[1]), std::stoi(m[2])};
 }
 
-// Changes the item's 受理条件 and approves the change on the build date.
-void change_item(const std::string& dir) {
+// Sets one column of the item and approves the change on `date`.
+void change_item_column(const std::string& dir, const std::string& column, const std::string& value,
+                        const std::string& date) {
   std::string book = dir + "/input/departments/" + kDept + ".xlsx";
   Proc row = edit_xlsx(book, {"find", "实施清单", "事项名称", kItem});
   ASSERT_EQ(row.exit_code, 0) << row.out;
   std::string r = row.out.substr(0, row.out.find_first_of("\r\n"));
-  Proc set = edit_xlsx(book, {"setcol", "实施清单", r, "受理条件", "年满60周岁的本县常住居民（2017年10月起含外地户籍）。"});
+  Proc set = edit_xlsx(book, {"setcol", "实施清单", r, column, value});
   ASSERT_EQ(set.exit_code, 0) << set.out;
   Proc ok = edit_xlsx(dir + "/input/review/审改办审核意见.xlsx",
-                      {"append", "审核意见", kDept, kItem, "通过", "同意修改受理条件", "审改办", "2017-09-30"});
+                      {"append", "审核意见", kDept, kItem, "通过", "同意修改" + column, "审改办", date});
   ASSERT_EQ(ok.exit_code, 0) << ok.out;
+}
+
+// Changes the item's 受理条件 (not on its window's poster) and approves the
+// change on the build date.
+void change_item(const std::string& dir) {
+  change_item_column(dir, "受理条件", "年满60周岁的本县常住居民（2017年10月起含外地户籍）。", "2017-09-30");
+}
+
+// The text of a PDF, without spaces and line breaks.
+std::string pdf_text(const std::string& pdf) {
+  return sh("pdftotext -enc UTF-8 " + quote(pdf) + " - | tr -d ' \\n\\f'").out;
+}
+
+// The paths of the window posters in a tree.
+std::set<std::string> posters_of(const std::map<std::string, std::string>& files) {
+  std::set<std::string> out;
+  for (const auto& [path, bytes] : files)
+    if (path.starts_with("posters/") && path.ends_with(".pdf")) out.insert(path);
+  return out;
+}
+
+// The paths of the posters in the 待重印清单 of the change report.
+std::set<std::string> posters_to_reprint(const std::vector<std::string>& cells) {
+  std::set<std::string> out;
+  for (const std::string& c : cells) {
+    if (!c.starts_with("待重印清单\t")) continue;
+    const size_t at = c.find("\tposters/");
+    if (at != std::string::npos) out.insert(c.substr(at + 1));
+  }
+  return out;
 }
 
 // The sample build, then change_item and a build that is never interrupted:
@@ -120,6 +151,10 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   auto after = tree(dir / "output");
   EXPECT_NE(after["guides/" + kDept + ".pdf"], before["guides/" + kDept + ".pdf"]);
   EXPECT_EQ(after["guides/涿鹿县财政局.pdf"], before["guides/涿鹿县财政局.pdf"]);
+  // 受理条件 is not on a window poster: every poster is copied, byte for byte.
+  EXPECT_EQ(parts_of(again.out, "posters"), std::make_pair(0, static_cast<int>(posters_of(before).size())))
+      << again.out;
+  for (const std::string& p : posters_of(before)) EXPECT_EQ(after[p], before[p]) << p;
   // The change report names the item, the field with old and new value, and
   // the booklets to reprint.
   auto cells = cells_by_qingdan(dir / "output/reports/变更情况.xlsx");
@@ -134,6 +169,7 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   EXPECT_TRUE(has("待重印清单\tD3\tguides/" + kDept + ".pdf") ||
               has("待重印清单\tD4\tguides/" + kDept + ".pdf"));
   EXPECT_FALSE(has("guides/涿鹿县财政局.pdf"));
+  EXPECT_EQ(posters_to_reprint(cells), std::set<std::string>{});
   // So does the leaders' report's 变更情况 section (before the appended booklet).
   Proc text = sh("pdftotext -enc UTF-8 " + quote(dir / "output/reports/领导汇报.pdf") + " - | tr -d ' \\n\\f'");
   ASSERT_EQ(text.exit_code, 0) << text.out;
@@ -145,6 +181,39 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   EXPECT_NE(section.find("受理条件："), std::string::npos) << section;
   EXPECT_NE(section.find("→年满60周岁的本县常住居民"), std::string::npos) << section;
   EXPECT_NE(section.find("本办事指南"), std::string::npos) << section;
+}
+
+TEST(Nightly, APhoneChangeRendersAndListsExactlyThePostersShowingTheItem) {
+  TempDir dir("nightly-phone");
+  start_from_sample_build(dir.path());
+  auto before = tree(dir / "output");
+  // The posters of the windows that show the item, read from the posters.
+  std::set<std::string> showing;
+  for (const std::string& p : posters_of(before))
+    if (pdf_text(dir / ("output/" + p)).find(kItem) != std::string::npos) showing.insert(p);
+  ASSERT_FALSE(showing.empty());
+  ASSERT_LT(showing.size(), posters_of(before).size());
+  // A new consulting phone, approved and built the next day.
+  const std::string phone = "0313-6529876";
+  change_item_column(dir.path(), "咨询电话", phone, "2017-10-01");
+  Proc again = build_with(dir.path(), "", "", "2017-10-01");
+  ASSERT_EQ(again.exit_code, 1) << again.out;
+  EXPECT_EQ(parts_of(again.out, "posters"),
+            std::make_pair(static_cast<int>(showing.size()),
+                           static_cast<int>(posters_of(before).size() - showing.size())))
+      << again.out;
+  auto after = tree(dir / "output");
+  std::set<std::string> changed;
+  for (const std::string& p : posters_of(before))
+    if (after[p] != before[p]) changed.insert(p);
+  EXPECT_EQ(changed, showing);
+  for (const std::string& p : showing) {
+    const std::string text = pdf_text(dir / ("output/" + p));
+    EXPECT_NE(text.find(phone), std::string::npos) << p;
+    EXPECT_NE(text.find("清单版本：2017年10月1日"), std::string::npos) << p;
+  }
+  // The 待重印清单 names exactly those posters.
+  EXPECT_EQ(posters_to_reprint(cells_by_qingdan(dir / "output/reports/变更情况.xlsx")), showing);
 }
 
 TEST(Nightly, BrokenWorkbookKeepsTheDepartmentsLastPublishedItems) {

@@ -28,6 +28,7 @@
 #include "validate/validate.h"
 #include "writers/guides/coverage.h"
 #include "writers/guides/guides.h"
+#include "writers/posters/poster.h"
 #include "writers/writer.h"
 
 namespace fs = std::filesystem;
@@ -448,7 +449,7 @@ BuildReport run_build(const BuildOptions& o) {
   log.stage("赋码");
   crash_point("codes");
   // The last published list: versions, changes, and what is kept (沿用上期).
-  auto history = apply_history(catalog, reg);
+  auto history = apply_history(catalog, reg, poster_fields);
   if (!history.ok()) {
     reg.rollback();
     return fail(r, history.error());

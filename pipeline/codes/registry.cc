@@ -10,7 +10,8 @@ namespace qd {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: published_items.poster_version (init_schema() adds it to a version 1 file).
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
@@ -36,7 +37,9 @@ CREATE TABLE IF NOT EXISTS counters(
 -- The published list: each item's last published content (canonical JSON),
 -- so a later build keeps it when the department's file fails (沿用上期) and
 -- says what changed. version: the build date its content was first
--- published; approved: the date of the decision that approved it.
+-- published; approved: the date of the decision that approved it;
+-- poster_version: the version at which what a window poster prints of it
+-- last changed ('' in rows of older programs: the version).
 -- Small documents the build keeps between nights (the last change log).
 CREATE TABLE IF NOT EXISTS state(
   key   TEXT PRIMARY KEY,
@@ -47,7 +50,8 @@ CREATE TABLE IF NOT EXISTS published_items(
   name       TEXT NOT NULL,
   content    TEXT NOT NULL,
   version    TEXT NOT NULL,
-  approved   TEXT NOT NULL DEFAULT '');
+  approved   TEXT NOT NULL DEFAULT '',
+  poster_version TEXT NOT NULL DEFAULT '');
 )sql";
 
 // Checks a build date is an ISO date "YYYY-MM-DD".
@@ -173,7 +177,13 @@ Status Registry::init_schema() {
                                         std::to_string(version) + " 比本程序支持的版本 " +
                                         std::to_string(kSchemaVersion) + " 新，请升级程序");
   }
-  if (version == 0) {
+  if (version < 2) {
+    if (Status s = add_poster_version(); !s) {
+      (void)exec("ROLLBACK");
+      return s;
+    }
+  }
+  if (version < kSchemaVersion) {
     Stmt& ins = stmt("INSERT INTO schema_version(version) VALUES (?)");
     if (!ins.reset().bind(1, static_cast<long long>(kSchemaVersion)).run()) {
       Error e = db_error("写入版本号");
@@ -182,6 +192,21 @@ Status Registry::init_schema() {
     }
   }
   return exec("COMMIT");
+}
+
+// Schema 1 → 2: a registry made before poster versions gets the column,
+// each item's poster version being its version (the only date it knew).
+Status Registry::add_poster_version() {
+  Stmt& q = stmt("SELECT count(*) FROM pragma_table_info('published_items') "
+                 "WHERE name = 'poster_version'");
+  q.reset();
+  const bool has = q.step() == SQLITE_ROW && q.integer(0) > 0;
+  q.reset();
+  if (has) return Ok{};
+  if (Status s = exec("ALTER TABLE published_items ADD COLUMN poster_version TEXT NOT NULL DEFAULT ''");
+      !s)
+    return s;
+  return exec("UPDATE published_items SET poster_version = version");
 }
 
 // Returns the cached prepared statement for `sql` (a string literal).
@@ -560,12 +585,14 @@ Result<std::string> Registry::next_sub_code(const std::string& prefix9) {
 
 Status Registry::save_published(const PublishedRecord& r) {
   Stmt& q = stmt(
-      "INSERT INTO published_items(impl_code, department, name, content, version, approved) "
-      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(impl_code) DO UPDATE SET "
+      "INSERT INTO published_items(impl_code, department, name, content, version, approved, "
+      "poster_version) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(impl_code) DO UPDATE SET "
       "department = excluded.department, name = excluded.name, content = excluded.content, "
-      "version = excluded.version, approved = excluded.approved");
+      "version = excluded.version, approved = excluded.approved, "
+      "poster_version = excluded.poster_version");
   q.reset().bind(1, r.impl_code).bind(2, r.department).bind(3, r.name).bind(4, r.content)
-      .bind(5, r.version).bind(6, r.approved);
+      .bind(5, r.version).bind(6, r.approved)
+      .bind(7, r.poster_version.empty() ? r.version : r.poster_version);
   if (!q.run()) return db_error("保存发布内容");
   return Ok{};
 }
@@ -596,12 +623,13 @@ std::optional<std::string> Registry::state(const std::string& key) const {
 
 std::vector<PublishedRecord> Registry::published_items() const {
   Stmt& q = stmt(
-      "SELECT impl_code, department, name, content, version, approved FROM published_items "
+      "SELECT impl_code, department, name, content, version, approved, "
+      "CASE poster_version WHEN '' THEN version ELSE poster_version END FROM published_items "
       "ORDER BY impl_code");
   q.reset();
   std::vector<PublishedRecord> out;
   while (q.step() == SQLITE_ROW)
-    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
   q.reset();
   return out;
 }

@@ -73,6 +73,10 @@ struct PublishedRecord {
   std::string content;   // item_content_json()
   std::string version;   // YYYY-MM-DD: first published with this content
   std::string approved;  // YYYY-MM-DD: date of the decision that approved it
+  // YYYY-MM-DD: the version at which what a window poster prints of it last
+  // changed; empty when saving means `version`, and so does a row kept by a
+  // registry older than this field.
+  std::string poster_version;
 };
 
 class Registry {
@@ -130,6 +134,7 @@ class Registry {
   Error db_error(std::string_view what) const;
   Status exec(const char* sql);
   Status init_schema();
+  Status add_poster_version();
 
   Result<CodeGrant> assign_by_input(const CodeRequest& req, const std::string& impl,
                                     const std::string& date);

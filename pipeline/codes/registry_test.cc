@@ -334,6 +334,9 @@ TEST_F(RegistryTest, PublishedItemsKeepTheLastContentAndCanBeTakenOff) {
   EXPECT_EQ(all[0].content, R"({"v":2})");
   EXPECT_EQ(all[0].version, kNight2);
   EXPECT_EQ(all[0].approved, "2017-10-09");
+  EXPECT_EQ(all[0].poster_version, kNight2);  // none given: the version
+  ASSERT_TRUE(reg_->save_published({"y", "县民政局", "乙", R"({"v":2})", kNight2, kNight2, kNight1}).ok());
+  EXPECT_EQ(reg_->published_items()[1].poster_version, kNight1);
   ASSERT_TRUE(reg_->unpublish("y").ok());
   ASSERT_EQ(reg_->published_items().size(), 1u);
 }

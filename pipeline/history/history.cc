@@ -35,6 +35,7 @@ Result<Item> kept_item(const PublishedRecord& r, const std::string& registry_pat
   it.state = ItemState::Published;
   it.carried_over = true;
   parse_date(r.version, &it.version);
+  parse_date(r.poster_version, &it.poster_version);
   return item;
 }
 
@@ -91,7 +92,7 @@ Status save_change_log(const Catalog& c, Registry& reg) {
 namespace {
 
 // Compares tonight's published items with the registry's list (see history.h).
-Status compare_with_published(Catalog& c, Registry& reg) {
+Status compare_with_published(Catalog& c, Registry& reg, PosterFields poster_fields) {
   const std::string tonight = c.build_date.iso();
   const std::string origin = c.settings.registry_path.empty() ? "编码库" : c.settings.registry_path;
   std::map<std::string, PublishedRecord> before;
@@ -130,13 +131,19 @@ Status compare_with_published(Catalog& c, Registry& reg) {
     auto old = before.find(code);
     if (old == before.end()) {
       it.version = c.build_date;
+      it.poster_version = c.build_date;
       c.changes.push_back({ItemChange::Kind::Added, code, it.department, it.get(El::Name), {}});
     } else if (old->second.content == content) {
       parse_date(old->second.version, &it.version);
+      parse_date(old->second.poster_version, &it.poster_version);
       continue;  // nothing to save
     } else if (approved > old->second.approved) {
       it.version = c.build_date;
       auto was = item_from_content_json(old->second.content, origin);
+      // The poster version stays when the posters show the item as before.
+      it.poster_version = c.build_date;
+      if (was.ok() && poster_fields && poster_fields(was.value()) == poster_fields(it))
+        parse_date(old->second.poster_version, &it.poster_version);
       std::vector<FieldChange> fields;
       if (was.ok()) fields = item_changes(was.value(), it);
       c.changes.push_back({ItemChange::Kind::Changed, code, it.department, it.get(El::Name),
@@ -157,7 +164,7 @@ Status compare_with_published(Catalog& c, Registry& reg) {
       continue;
     }
     QD_TRY(reg.save_published({code, it.department, it.get(El::Name), content,
-                               it.version.iso(), approved}));
+                               it.version.iso(), approved, it.poster_version.iso()}));
   }
 
   // Published before, not tonight: kept, unless retired.
@@ -189,8 +196,8 @@ Status compare_with_published(Catalog& c, Registry& reg) {
 
 }  // namespace
 
-Result<bool> apply_history(Catalog& c, Registry& reg) {
-  QD_TRY(compare_with_published(c, reg));
+Result<bool> apply_history(Catalog& c, Registry& reg, PosterFields poster_fields) {
+  QD_TRY(compare_with_published(c, reg, poster_fields));
   if (!c.changes.empty()) {
     c.changes_version = c.build_date;
     return true;

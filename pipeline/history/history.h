@@ -3,6 +3,8 @@
 //
 // - Unchanged content keeps its list version (the date it was first
 //   published), so unchanged documents stay byte-identical night to night.
+//   Each item also has a poster version: the list version at which what a
+//   window poster prints of it last changed (Item::poster_version).
 // - New or changed content approved by a decision newer than the kept one is
 //   published with tonight's date as its version.
 // - Changed content without a newer approval is not published: the approved
@@ -21,12 +23,20 @@
 
 namespace qd {
 
+// What a window poster prints of an item (writers/posters/poster.h's
+// poster_fields): the history stage compares it between the published and
+// tonight's content to set Item::poster_version, without knowing the layout.
+using PosterFields = std::string (*)(const Item& item);
+
 // Applies the last published list to the catalog and saves tonight's. When
 // nothing changed tonight, Catalog::changes, changes_version and reprints
 // are those of the current list version, as the night that made it saved
 // them (so the change report is the same from night to night).
+// Poster versions: a new item's is tonight; unchanged content and carried-over
+// items keep theirs; changed content keeps its own when `poster_fields` gives
+// the same for the published and the new content, else it is tonight.
 // Returns true when tonight made a new list version (changes not empty).
-Result<bool> apply_history(Catalog& catalog, Registry& registry);
+Result<bool> apply_history(Catalog& catalog, Registry& registry, PosterFields poster_fields);
 
 // Saves the catalog's changes and reprints as the current version's change
 // log (after the build has computed the reprints).

@@ -134,6 +134,12 @@ struct Item {
   // date on which that content was first published (unchanged content keeps
   // its date from night to night). Invalid until the codes stage sets it.
   Date version;
+  // The list version at which what a window poster prints of this item
+  // (writers/posters/poster.h, poster_fields) last changed: its poster
+  // version. A poster carries the latest of its items', so a change the
+  // poster does not print (受理条件 …) leaves the poster as it was. Invalid
+  // until the history stage sets it.
+  Date poster_version;
   // True when this is the last approved version kept from an earlier build
   // (沿用上期): the department's workbook could not be read, or its new
   // content is not yet approved.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "layout/columns.h"
 #include "layout/flow.h"
 #include "writers/guides/booklet.h"
@@ -238,6 +240,30 @@ std::vector<std::string> departments_of(const Catalog& catalog, const Window& wi
 
 }  // namespace
 
+std::string poster_fields(const Item& item) {
+  // Every value the drawing code below reads of an item: card() (name,
+  // facts()), the QR code (print::guide_url: the 实施编码), phone_lines()
+  // (department, phones as split_values gives them), departments_of() and
+  // the grouping by department; window_items() places it by its main item.
+  nlohmann::json o = nlohmann::json::array();
+  o.push_back(item.department);
+  o.push_back(item.get(El::Parent));
+  o.push_back(item.get(El::Name));
+  o.push_back(item.get(El::ImplCode));
+  for (const std::string& f : facts(item)) o.push_back(f);
+  o.push_back(split_values(item.get(El::ConsultPhone)));
+  o.push_back(split_values(item.get(El::ComplaintPhone)));
+  return o.dump();
+}
+
+Date poster_version_of(const Catalog& catalog, const std::vector<const Item*>& items) {
+  if (items.empty()) return {};
+  Date latest;
+  for (const Item* it : items)
+    if (it->poster_version.valid() && it->poster_version > latest) latest = it->poster_version;
+  return latest.valid() ? latest : catalog.build_date;
+}
+
 Paper poster_paper(const Settings& settings) {
   return settings.poster_paper == "A4" ? Paper::A4 : Paper::A3;
 }
@@ -320,8 +346,10 @@ Result<Poster> lay_out_poster(const Catalog& catalog, const Hall& hall, const Wi
                            {Role::Body, s, s * 1.4}, 0, y, width);
   }
   const double small = std::max(9.0, 11 * k);
-  const std::string small_print = "清单版本：" + catalog.version_of(items).chinese() + "　制作日期：" +
-                                  date.chinese() + "　" + catalog.settings.office;
+  const Date version = poster_version_of(catalog, items);
+  std::string small_print = catalog.settings.office;
+  if (date.valid()) small_print = "制作日期：" + date.chinese() + "　" + small_print;
+  if (version.valid()) small_print = "清单版本：" + version.chinese() + "　" + small_print;
   const double small_top = y - 1 * kMm;
   footer.height = -small_top + small * 1.4;
 

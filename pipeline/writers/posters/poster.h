@@ -36,7 +36,24 @@ struct Poster {
   pdf::DocumentInfo info;
 };
 
-// Lays out the poster of `window` (in `hall`) listing `items`.
+// What the poster of a window prints of `item`, and what decides which
+// window shows it, as one string: its department (the grouping and the phone
+// lines), its main item (windows name items by their main item), its name,
+// its 实施编码 (the QR code's URL), the four facts of its card and its
+// consulting and complaint phones. Two versions of an item with equal
+// strings give the same posters; the history stage then keeps the item's
+// poster version. Kept beside the drawing code so the two stay in step.
+std::string poster_fields(const Item& item);
+
+// The list version a poster of these items prints (清单版本, 制作日期, the
+// PDF's date): the latest of their poster versions, or the build date when
+// none is set. None (invalid) for a window without items: its poster prints
+// no date, so it stays the same from night to night instead of asking the
+// hall to reprint a sheet that says only that there are no items.
+Date poster_version_of(const Catalog& catalog, const std::vector<const Item*>& items);
+
+// Lays out the poster of `window` (in `hall`) listing `items`; `date` is
+// printed as 制作日期 (none for an invalid date).
 Result<Poster> lay_out_poster(const Catalog& catalog, const Hall& hall, const Window& window,
                               const std::vector<const Item*>& items, Paper paper,
                               const layout::Fonts& fonts, Date date);

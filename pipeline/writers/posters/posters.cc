@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/sha256.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/portal/html.h"
@@ -23,6 +24,22 @@ bool named(const Item& item, const std::vector<std::string>& names) {
 
 bool listed(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// The digest of what a poster prints: the base (program, templates, fonts,
+// settings: halls, hours, short names, the guide URL), the window, and per
+// item what the poster shows of it and its poster version — not the item's
+// whole content, so a change the poster does not print (受理条件 …) leaves
+// the poster, and the 待重印清单, as they were.
+std::string poster_digest(const Catalog& catalog, const PosterJob& job, const Digests& digests) {
+  Sha256 h;
+  h.field(digests.base).field("posters").field(job.path);
+  h.field(job.hall->name).field(job.window->number).field(job.window->name);
+  const Date version = poster_version_of(catalog, job.items);  // the version line
+  h.field(version.valid() ? version.iso() : "");
+  for (const Item* it : job.items)
+    h.field(poster_fields(*it)).field(it->poster_version.valid() ? it->poster_version.iso() : "");
+  return h.hex();
 }
 
 }  // namespace
@@ -84,15 +101,14 @@ Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const Output
   for (PosterJob& job : plan_posters(catalog)) {
     Part p;
     p.id = job.path;
-    p.made_from = digests.of("posters", job.path, job.items,
-                             job.hall->name + "\t" + job.window->number + "\t" + job.window->name);
+    p.made_from = poster_digest(catalog, job, digests);
     p.cost = 1 + static_cast<double>(job.items.size()) / 10;
     p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto lib = guide_fonts(ctx.fonts_config);
       if (!lib.ok()) return lib.error();
-      // A poster carries the list version of its items.
+      // A poster carries the poster version of its items.
       return print::write_rendered(ctx.output_dir, job.path,
-                                   render_poster(*c, job, *lib.value(), c->version_of(job.items)),
+                                   render_poster(*c, job, *lib.value(), poster_version_of(*c, job.items)),
                                    written);
     };
     parts.push_back(std::move(p));

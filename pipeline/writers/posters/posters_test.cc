@@ -1,10 +1,12 @@
 // The window posters: which items a window lists, the layout of every sample
 // window and of a window with very many items (more columns, more sheets; no
 // text over text, nothing outside the margins, QR codes ≥ 20 mm with their
-// quiet zone), and deterministic PDFs.
+// quiet zone), deterministic PDFs, and parts made from what a poster prints.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "base/text.h"
@@ -174,6 +176,80 @@ TEST(Posters, RenderingIsDeterministic) {
   auto b = render_poster(c, jobs.at(5), fonts(), kDate);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a.value(), b.value());
+}
+
+// The digest of every poster part, by path.
+std::map<std::string, std::string> poster_digests(const Catalog& c) {
+  Digests d;
+  d.base = "base";
+  auto parts = plan_poster_parts(c, OutputContext{}, d);
+  EXPECT_TRUE(parts.ok());
+  std::map<std::string, std::string> out;
+  if (parts.ok())
+    for (const Part& p : parts.value()) out[p.id] = p.made_from;
+  return out;
+}
+
+// The paths whose digests differ.
+std::set<std::string> differing(const std::map<std::string, std::string>& a,
+                                const std::map<std::string, std::string>& b) {
+  std::set<std::string> out;
+  for (const auto& [path, digest] : a)
+    if (!b.count(path) || b.at(path) != digest) out.insert(path);
+  return out;
+}
+
+TEST(Posters, APartIsMadeFromWhatThePosterPrintsOnly) {
+  Catalog c = sample();  // a copy to change
+  for (Item& it : c.items) it.poster_version = kDate;
+  const std::vector<PosterJob> jobs = plan_posters(c);
+  const Item* first = jobs.at(0).items.at(0);
+  Item& item = c.items.at(static_cast<size_t>(first - c.items.data()));
+  std::set<std::string> showing;
+  for (const PosterJob& j : jobs)
+    if (std::find(j.items.begin(), j.items.end(), first) != j.items.end()) showing.insert(j.path);
+  ASSERT_FALSE(showing.empty());
+  ASSERT_LT(showing.size(), jobs.size());
+  const auto before = poster_digests(c);
+  const std::string fields = poster_fields(item);
+
+  // Not on the poster: the conditions, the item's list version, the build date.
+  item.field(El::Conditions).text += "（2017年10月起含外地户籍）";
+  item.version = Date{2017, 10, 10};
+  c.build_date = Date{2017, 10, 10};
+  EXPECT_EQ(poster_fields(item), fields);
+  EXPECT_EQ(differing(poster_digests(c), before), std::set<std::string>{});
+  // On it: a phone, the name, the promised time limit, the poster version.
+  const Item kept = item;
+  item.field(El::ConsultPhone).text = "0313-6529876";
+  EXPECT_NE(poster_fields(item), fields);
+  EXPECT_EQ(differing(poster_digests(c), before), showing);
+  item = kept;
+  item.field(El::Name).text += "（新）";
+  EXPECT_NE(poster_fields(item), fields);
+  EXPECT_EQ(differing(poster_digests(c), before), showing);
+  item = kept;
+  item.field(El::PromisedLimit).text = "20个工作日";
+  EXPECT_NE(poster_fields(item), fields);
+  item = kept;
+  item.poster_version = Date{2017, 10, 10};
+  EXPECT_EQ(differing(poster_digests(c), before), showing);
+}
+
+TEST(Posters, AWindowWithoutItemsPrintsNoDate) {
+  const Catalog& c = sample();
+  std::vector<PosterJob> jobs = plan_posters(c);
+  auto it = std::find_if(jobs.begin(), jobs.end(), [](const PosterJob& j) { return j.items.empty(); });
+  ASSERT_NE(it, jobs.end()) << "the sample has a window whose departments publish nothing";
+  EXPECT_FALSE(poster_version_of(c, it->items).valid());
+  auto p = lay_out_poster(c, *it->hall, *it->window, it->items, Paper::A3, fonts_of(fonts()),
+                          poster_version_of(c, it->items));
+  ASSERT_TRUE(p.ok());
+  const std::string text = check(p.value(), it->path);
+  EXPECT_NE(text.find("本窗口暂无公布的政务服务事项"), std::string::npos) << text;
+  EXPECT_EQ(text.find("清单版本"), std::string::npos) << text;
+  EXPECT_EQ(text.find("制作日期"), std::string::npos) << text;
+  EXPECT_EQ(text.find("2017"), std::string::npos) << text;
 }
 
 }  // namespace
