@@ -148,6 +148,8 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   EXPECT_EQ(parts_of(again.out, "guides").first, 2) << again.out;
   EXPECT_EQ(parts_of(again.out, "forms").first, 1) << again.out;
   EXPECT_EQ(parts_of(again.out, "reports").first, 2) << again.out;
+  // The portal: the department's pages and the county's (index, search, data).
+  EXPECT_EQ(parts_of(again.out, "portal").first, 2) << again.out;
   auto after = tree(dir / "output");
   EXPECT_NE(after["guides/" + kDept + ".pdf"], before["guides/" + kDept + ".pdf"]);
   EXPECT_EQ(after["guides/涿鹿县财政局.pdf"], before["guides/涿鹿县财政局.pdf"]);
