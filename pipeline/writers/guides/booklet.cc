@@ -377,12 +377,19 @@ void draw_page(pdf::Document& doc, const layout::Page& p) {
   for (const layout::ArrowOp& a : p.arrows) doc.arrow(a.x1, a.y1, a.x2, a.y2, a.width);
 }
 
-Result<std::string> render_booklet(const Booklet& booklet, const layout::Frame& frame,
+Result<std::string> render_booklet(Booklet booklet, const layout::Frame& frame,
                                    const pdf::FontLibrary& fonts) {
+  // Streamed: the characters of every page first, then each page is
+  // written and dropped, so that a compilation of thousands of pages is
+  // never held twice (laid out and drawn).
   pdf::Document doc(fonts, booklet.info);
-  for (const layout::Page& p : booklet.pages) {
+  for (const layout::Page& p : booklet.pages)
+    for (const layout::TextOp& t : p.texts) doc.declare(t.line, static_cast<pdf::Role>(t.role));
+  doc.stream();
+  for (layout::Page& p : booklet.pages) {
     doc.new_page(frame.page_width, frame.page_height);
     draw_page(doc, p);
+    p = layout::Page{};
   }
   for (const pdf::Outline& o : booklet.outlines) doc.add_outline(o);
   return doc.finish();
