@@ -233,12 +233,14 @@ Booklet assemble(const Catalog& catalog, const std::string& department, const st
   int body_first = contents_first + 2;
   for (int pass = 0; pass < 4; ++pass) {
     for (size_t i = 0; i < entries.size(); ++i) entries[i].page = body_first + body.entries[i].page;
+    contents.clear();  // the pass before gives its memory to this one
     contents = lay_out_contents(entries, t, fonts, contents_first);
     int n = static_cast<int>(contents.size());
     int first = contents_first + n + (n % 2);  // the body starts on a right-hand page
     if (first == body_first) break;
     body_first = first;
   }
+  b.pages.reserve(b.pages.size() + contents.size() + 1 + body.pages.size());
   for (layout::Page& p : contents) b.pages.push_back(std::move(p));
   if (contents.size() % 2) b.pages.push_back(back);
   for (layout::Page& p : body.pages) b.pages.push_back(std::move(p));
