@@ -9,6 +9,11 @@
 //                added up, i.e. the fonts repeated once per department.
 // The content streams are byte for byte the same in all three. Codes come
 // from a throwaway registry (a first night).
+//
+// Also the seconds of layout and rendering (render_booklet(), what `qingdan
+// build` runs) of the compiled booklet, the first time in the process and
+// again, against all the department booklets together (the same pages):
+// the compilation should cost about what they cost.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -29,28 +34,28 @@ using namespace qd;
 
 namespace {
 
-// Renders a laid-out booklet (the replay of render_booklet) with or without
-// font subsetting; returns the PDF's bytes, empty on error.
-std::string render(const Booklet& b, const layout::Frame& frame, const pdf::FontLibrary& fonts,
-                   bool subset) {
+// Renders a laid-out booklet (the replay of render_booklet) with every font
+// embedded whole; returns the PDF's bytes, empty on error.
+std::string render_whole(const Booklet& b, const layout::Frame& frame,
+                         const pdf::FontLibrary& fonts) {
   pdf::Document doc(fonts, b.info);
-  doc.set_font_subsetting(subset);
+  doc.set_font_subsetting(false);
   for (const layout::Page& p : b.pages) {
     doc.new_page(frame.page_width, frame.page_height);
-    for (const layout::RectOp& r : p.rects) {
-      if (r.fill >= 0)
-        doc.rect(r.x, r.y, r.w, r.h, r.width, pdf::kBlack, true, pdf::Color{r.fill, r.fill, r.fill});
-      else
-        doc.rect(r.x, r.y, r.w, r.h, r.width);
-    }
-    for (const layout::RuleOp& r : p.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width);
-    for (const layout::TextOp& t : p.texts)
-      doc.draw_line(t.line, static_cast<pdf::Role>(t.role), t.size, t.x, t.y,
-                    t.gray ? pdf::kGray : pdf::kBlack);
-    for (const layout::ArrowOp& a : p.arrows) doc.arrow(a.x1, a.y1, a.x2, a.y2, a.width);
+    draw_page(doc, p);
   }
   for (const pdf::Outline& o : b.outlines) doc.add_outline(o);
   auto out = doc.finish();
+  if (!out.ok()) {
+    std::fprintf(stderr, "%s\n", out.error().str().c_str());
+    return {};
+  }
+  return out.value();
+}
+
+// What `qingdan build` writes for a booklet (subset fonts); empty on error.
+std::string render_subset(Booklet b, const layout::Frame& frame, const pdf::FontLibrary& fonts) {
+  auto out = render_booklet(std::move(b), frame, fonts);
   if (!out.ok()) {
     std::fprintf(stderr, "%s\n", out.error().str().c_str());
     return {};
@@ -103,24 +108,44 @@ int main(int argc, char** argv) {
   const layout::Fonts metrics = fonts_of(fonts);
   const layout::Frame& frame = tmpl->frame;
 
-  const Booklet county = lay_out_county(catalog, tmpl.value(), metrics, date);
-  const int pages = static_cast<int>(county.pages.size());
+  // The compiled booklet: laid out and rendered the first time in this
+  // process (as in a worker of `qingdan build`), then again.
   auto t = std::chrono::steady_clock::now();
-  const std::string subset = render(county, frame, fonts, true);
-  const double subset_secs = seconds_since(t);
+  Booklet county = lay_out_county(catalog, tmpl.value(), metrics, date);
+  const double first_layout_secs = seconds_since(t);
+  const int pages = static_cast<int>(county.pages.size());
   t = std::chrono::steady_clock::now();
-  const std::string whole = render(county, frame, fonts, false);
+  const std::string subset = render_subset(std::move(county), frame, fonts);
+  const double first_render_secs = seconds_since(t);
+  t = std::chrono::steady_clock::now();
+  county = lay_out_county(catalog, tmpl.value(), metrics, date);
+  const double layout_secs = seconds_since(t);
+  t = std::chrono::steady_clock::now();
+  const std::string whole = render_whole(county, frame, fonts);
   const double whole_secs = seconds_since(t);
+  t = std::chrono::steady_clock::now();
+  const std::string again = render_subset(std::move(county), frame, fonts);
+  const double render_secs = seconds_since(t);
   if (subset.empty() || whole.empty()) return 1;
+  if (again != subset) {
+    std::fprintf(stderr, "the compiled booklet came out different the second time\n");
+    return 1;
+  }
 
   size_t per_dept = 0, dept_subset = 0, smallest = 0;
-  int depts = 0;
+  int depts = 0, dept_pages = 0;
+  double dept_layout_secs = 0, dept_render_secs = 0;
   std::string smallest_name;
   for (const DepartmentInfo& dept : catalog.settings.departments) {
     if (catalog.published(dept.name).empty()) continue;
-    const Booklet b = lay_out_department(catalog, dept, tmpl.value(), metrics, date);
-    const std::string w = render(b, frame, fonts, false);
-    const std::string s = render(b, frame, fonts, true);
+    t = std::chrono::steady_clock::now();
+    Booklet b = lay_out_department(catalog, dept, tmpl.value(), metrics, date);
+    dept_layout_secs += seconds_since(t);
+    dept_pages += static_cast<int>(b.pages.size());
+    const std::string w = render_whole(b, frame, fonts);
+    t = std::chrono::steady_clock::now();
+    const std::string s = render_subset(std::move(b), frame, fonts);
+    dept_render_secs += seconds_since(t);
     if (w.empty() || s.empty()) return 1;
     per_dept += w.size();
     dept_subset += s.size();
@@ -141,12 +166,19 @@ int main(int argc, char** argv) {
   const double kb = 1024;
   std::printf("compiled booklet: %d pages\n", pages);
   std::printf("  subset (qingdan)          %8.0f KB   %.2f s = %4.0f pages/s\n", subset.size() / kb,
-              subset_secs, pages / subset_secs);
+              render_secs, pages / render_secs);
   std::printf("  whole fonts (libharu)     %8.0f KB   %.2f s   ratio %.3f\n", whole.size() / kb,
               whole_secs, static_cast<double>(subset.size()) / whole.size());
   std::printf("  per department, whole     %8.0f KB   (%d booklets)   ratio %.3f\n", per_dept / kb,
               depts, static_cast<double>(subset.size()) / per_dept);
   std::printf("department booklets, subset %8.0f KB in all; smallest %.0f KB: %s\n",
               dept_subset / kb, smallest / kb, smallest_name.c_str());
+  std::printf("seconds                                    layout   render\n");
+  std::printf("  compiled booklet, first in the process    %6.3f   %6.3f\n", first_layout_secs,
+              first_render_secs);
+  std::printf("  compiled booklet, again                   %6.3f   %6.3f\n", layout_secs,
+              render_secs);
+  std::printf("  %2d department booklets, %5d pages       %6.3f   %6.3f\n", depts, dept_pages,
+              dept_layout_secs, dept_render_secs);
   return 0;
 }

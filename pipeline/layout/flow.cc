@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace qd::layout {
 
@@ -73,7 +74,33 @@ double line_extent(const ts::Line& line) {
 Flow::Flow(Frame frame, Fonts fonts, int first_number)
     : frame_(frame), fonts_(fonts), first_number_(first_number) {}
 
+namespace {
+
+// Gives a list that holds anything room for exactly `extra` more elements
+// (moving them).
+template <class T>
+void fit(std::vector<T>& v, size_t extra) {
+  if (v.empty() || v.capacity() == v.size() + extra) return;
+  std::vector<T> exact;
+  exact.reserve(v.size() + extra);
+  std::move(v.begin(), v.end(), std::back_inserter(exact));
+  v = std::move(exact);
+}
+
+// A finished page's lists give back the room they grew by doubling (a flow
+// of thousands of pages kept about a third more than it holds), keeping
+// room for the folio and the footer of add_folios().
+void fit_page(Page& done) {
+  fit(done.texts, 2);
+  fit(done.rules, 0);
+  fit(done.rects, 0);
+  fit(done.arrows, 0);
+}
+
+}  // namespace
+
 void Flow::new_page() {
+  if (!pages_.empty()) fit_page(pages_.back());
   Page p;
   p.footer = footer_;
   p.numbered = numbered_;
@@ -83,6 +110,7 @@ void Flow::new_page() {
 
 void Flow::start_page() {
   if (recto_ && (first_number_ + static_cast<int>(pages_.size())) % 2 == 0) {
+    if (!pages_.empty()) fit_page(pages_.back());
     Page blank;
     blank.blank = true;
     blank.numbered = false;

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <variant>
 
 #include "pdf/font_face.h"
@@ -253,15 +254,45 @@ HPDF_Dict embed_subset(HPDF_Doc pdf, const std::string& ttf, const std::string& 
 struct Document::Impl {
   const FontLibrary& fonts;
   DocumentInfo info;
+  // The pages not yet handed to libharu: every page, or when streaming only
+  // the current one.
   std::vector<Page> pages;
   std::vector<Outline> outlines;
   bool subset_fonts = true;
 
+  // Code points per font (a 65,536-entry mask once the font is used): from
+  // the pages at finish(), or declared before stream().
+  std::vector<std::vector<bool>> used;
+  bool streaming = false;
+  int written = 0;                 // pages handed to libharu
+  bool undeclared_drawn = false;   // streaming met a character not declared
+  char32_t undeclared = 0;
+  std::optional<Error> failure;    // the first error while streaming
+
+  // The libharu document (from open() on) and what the pages need of it.
+  HPDF_Doc pdf = nullptr;
+  HaruErrors errors;
+  detail::PostProcess post;
+  std::vector<HPDF_Font> haru_fonts;
+  std::vector<const detail::Face*> faces;
+  std::vector<std::vector<uint16_t>> codes;
+  bool stopped = false;            // libharu refused a page: no more pages
+
   Impl(const FontLibrary& f, DocumentInfo i) : fonts(f), info(std::move(i)) {}
+  ~Impl() {
+    if (pdf) HPDF_Free(pdf);
+  }
 
   Page& current() {
     if (pages.empty()) pages.push_back({595.276, 841.89, {}});  // A4
     return pages.back();
+  }
+
+  // Marks a code point as used in font f.
+  void mark(int f, char32_t cp) {
+    auto& u = used[static_cast<size_t>(f)];
+    if (u.empty()) u.assign(0x10000, false);
+    u[cp] = true;
   }
 
   void add_glyphs(const ts::Line& line, Role role, double size, double x, double y,
@@ -271,6 +302,10 @@ struct Document::Impl {
     for (const ts::Glyph& g : line.glyphs) {
       int f = fonts.font_for(role, g.cp);
       if (f < 0) continue;  // no font draws it: reported by the caller
+      if (streaming && (used[f].empty() || !used[f][g.cp]) && !undeclared_drawn) {
+        undeclared_drawn = true;
+        undeclared = g.cp;
+      }
       if (!op || op->font != f) {
         page.ops.push_back(TextOp{f, size, y, color, {}});
         op = &std::get<TextOp>(page.ops.back());
@@ -279,6 +314,15 @@ struct Document::Impl {
     }
   }
 
+  // Starts the libharu document and embeds the fonts of `used`.
+  Status open();
+  // Hands one page to libharu.
+  Status write_page(const Page& p);
+  // Streaming: writes the pages kept so far and drops them; errors are kept
+  // for finish().
+  void flush();
+  // Saves the libharu document and post-processes it.
+  Result<std::string> close();
   Result<std::string> finish();
 };
 
@@ -287,9 +331,10 @@ Document::Document(const FontLibrary& fonts, DocumentInfo info)
 Document::~Document() = default;
 
 void Document::new_page(double width, double height) {
+  if (impl_->streaming) impl_->flush();
   impl_->pages.push_back({width, height, {}});
 }
-int Document::page_count() const { return static_cast<int>(impl_->pages.size()); }
+int Document::page_count() const { return impl_->written + static_cast<int>(impl_->pages.size()); }
 int Document::page() const { return std::max(0, page_count() - 1); }
 
 void Document::draw_line(const ts::Line& line, Role role, double size, double x, double y,
@@ -336,6 +381,29 @@ void Document::modules(const std::vector<uint8_t>& modules, int size, double x, 
 void Document::add_outline(Outline outline) { impl_->outlines.push_back(std::move(outline)); }
 
 void Document::set_font_subsetting(bool on) { impl_->subset_fonts = on; }
+
+void Document::declare(const ts::Line& line, Role role) {
+  Impl& d = *impl_;
+  if (d.used.empty()) d.used.resize(d.fonts.fonts().size());
+  for (const ts::Glyph& g : line.glyphs) {
+    const int f = d.fonts.font_for(role, g.cp);
+    if (f >= 0) d.mark(f, g.cp);
+  }
+}
+
+void Document::stream() {
+  Impl& d = *impl_;
+  if (d.streaming || d.pdf) return;
+  if (d.used.empty()) d.used.resize(d.fonts.fonts().size());
+  // What was drawn before counts as declared.
+  for (const Page& page : d.pages)
+    for (const Op& op : page.ops)
+      if (auto* t = std::get_if<TextOp>(&op))
+        for (const PlacedGlyph& g : t->glyphs) d.mark(t->font, g.cp);
+  d.streaming = true;
+  if (Status s = d.open(); !s.ok()) d.failure = s.error();
+  d.flush();
+}
 
 Result<std::string> Document::finish() { return impl_->finish(); }
 
@@ -712,39 +780,25 @@ class PageWriter {
 
 }  // namespace
 
-Result<std::string> Document::Impl::finish() {
+Status Document::Impl::open() {
   const auto& files = fonts.fonts();
   const int nfonts = static_cast<int>(files.size());
-  // (a) Code points used per font.
-  std::vector<std::vector<bool>> used(nfonts);
-  for (const Page& page : pages)
-    for (const Op& op : page.ops)
-      if (auto* t = std::get_if<TextOp>(&op)) {
-        auto& u = used[t->font];
-        if (u.empty()) u.assign(0x10000, false);
-        for (const PlacedGlyph& g : t->glyphs) u[g.cp] = true;
-      }
-
-  HaruErrors errors;
-  HPDF_Doc pdf = HPDF_New(haru_error, &errors);
+  errors = HaruErrors{};
+  post = detail::PostProcess{};
+  written = 0;
+  stopped = false;
+  pdf = HPDF_New(haru_error, &errors);
   if (!pdf) return make_error(Place{}, "libharu 初始化失败");
-  struct Free {
-    HPDF_Doc pdf;
-    ~Free() { HPDF_Free(pdf); }
-  } free_pdf{pdf};
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   if (!subset_fonts) {
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
   }
 
-  // (b, c) Subset every font used and hand it to libharu.
-  detail::PostProcess post;
-  post.info = info;
-  post.outlines = outlines;
-  std::vector<HPDF_Font> haru_fonts(nfonts, nullptr);
-  std::vector<const detail::Face*> faces(nfonts, nullptr);
-  std::vector<std::vector<uint16_t>> codes(nfonts);
+  // Subset every font used and hand it to libharu.
+  haru_fonts.assign(nfonts, nullptr);
+  faces.assign(nfonts, nullptr);
+  codes.assign(nfonts, {});
   for (int f = 0; f < nfonts; ++f) {
     if (used[f].empty()) continue;
     auto face = detail::open_face(files[f].path, files[f].index);
@@ -796,50 +850,69 @@ Result<std::string> Document::Impl::finish() {
     std::sort(fix.cid_unicode.begin(), fix.cid_unicode.end());
     post.fonts.push_back(std::move(fix));
   }
+  return Ok{};
+}
 
-  // (d) Pages.
+Status Document::Impl::write_page(const Page& p) {
+  if (stopped) return Ok{};
+  HPDF_Page page = HPDF_AddPage(pdf);
+  if (!page) {
+    stopped = true;  // libharu's error is reported by close()
+    return Ok{};
+  }
+  ++written;
+  HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
+  HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
+  PageWriter w(page, haru_fonts, faces, codes);
   std::vector<const LineOp*> line_run;
   std::vector<const RectOp*> rect_run;
-  for (const Page& p : pages) {
-    HPDF_Page page = HPDF_AddPage(pdf);
-    if (!page) break;
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
-    PageWriter w(page, haru_fonts, faces, codes);
-    for (size_t i = 0; i < p.ops.size();) {
-      // Runs of lines and of rectangles go together (one path each).
-      line_run.clear();
-      while (i < p.ops.size() && std::holds_alternative<LineOp>(p.ops[i]))
-        line_run.push_back(&std::get<LineOp>(p.ops[i++]));
-      if (!line_run.empty()) {
-        w.lines(line_run);
-        continue;
-      }
-      rect_run.clear();
-      while (i < p.ops.size() && std::holds_alternative<RectOp>(p.ops[i]))
-        rect_run.push_back(&std::get<RectOp>(p.ops[i++]));
-      if (!rect_run.empty()) {
-        w.rects(rect_run);
-        continue;
-      }
-      std::visit(
-          [&w](const auto& o) {
-            using T = std::decay_t<decltype(o)>;
-            if constexpr (std::is_same_v<T, TextOp>) w.text(o);
-            else if constexpr (std::is_same_v<T, ArrowOp>) w.arrow(o);
-            else if constexpr (std::is_same_v<T, ModulesOp>) w.modules(o);
-          },
-          p.ops[i++]);
+  for (size_t i = 0; i < p.ops.size();) {
+    // Runs of lines and of rectangles go together (one path each).
+    line_run.clear();
+    while (i < p.ops.size() && std::holds_alternative<LineOp>(p.ops[i]))
+      line_run.push_back(&std::get<LineOp>(p.ops[i++]));
+    if (!line_run.empty()) {
+      w.lines(line_run);
+      continue;
     }
-    if (!w.finish() && !errors.error)
-      return make_error(Place{}, "libharu 无法写入页面内容");
+    rect_run.clear();
+    while (i < p.ops.size() && std::holds_alternative<RectOp>(p.ops[i]))
+      rect_run.push_back(&std::get<RectOp>(p.ops[i++]));
+    if (!rect_run.empty()) {
+      w.rects(rect_run);
+      continue;
+    }
+    std::visit(
+        [&w](const auto& o) {
+          using T = std::decay_t<decltype(o)>;
+          if constexpr (std::is_same_v<T, TextOp>) w.text(o);
+          else if constexpr (std::is_same_v<T, ArrowOp>) w.arrow(o);
+          else if constexpr (std::is_same_v<T, ModulesOp>) w.modules(o);
+        },
+        p.ops[i++]);
   }
-  if (pages.empty()) HPDF_AddPage(pdf);
+  if (!w.finish() && !errors.error) return make_error(Place{}, "libharu 无法写入页面内容");
+  return Ok{};
+}
+
+void Document::Impl::flush() {
+  if (!failure && !undeclared_drawn)
+    for (const Page& p : pages)
+      if (Status s = write_page(p); !s.ok()) {
+        failure = s.error();
+        break;
+      }
+  pages.clear();
+}
+
+Result<std::string> Document::Impl::close() {
+  if (!pdf) return make_error(Place{}, "文档已经生成");
+  if (written == 0 && !stopped) HPDF_AddPage(pdf);
   if (errors.error)
     return make_error(Place{}, "libharu 生成页面失败（错误 " + hex(errors.error) + "，" +
                                    hex(errors.detail) + "）");
 
-  // (e) Save to memory.
+  // Save to memory.
   if (HPDF_SaveToStream(pdf) != HPDF_OK)
     return make_error(Place{}, "libharu 保存失败（错误 " + hex(errors.error) + "）");
   std::string raw(HPDF_GetStreamSize(pdf), '\0');
@@ -852,9 +925,32 @@ Result<std::string> Document::Impl::finish() {
     if (st != HPDF_OK) return make_error(Place{}, "libharu 输出读取失败");
   }
   raw.resize(got);
+  HPDF_Free(pdf);
+  pdf = nullptr;
 
-  // (f) PoDoFo: ToUnicode, subset tags, Info, bookmarks, /ID.
+  // PoDoFo: ToUnicode, subset tags, Info, bookmarks, /ID.
+  post.info = info;
+  post.outlines = outlines;
   return detail::podofo_finish(raw, post);
+}
+
+Result<std::string> Document::Impl::finish() {
+  if (streaming) {
+    flush();
+    if (failure) return *failure;
+    if (undeclared_drawn)
+      return make_error(Place{}, "绘制了未声明的字符 U+" + hex(static_cast<unsigned>(undeclared)).substr(2));
+    return close();
+  }
+  // Code points used per font, from the pages kept.
+  used.assign(fonts.fonts().size(), {});
+  for (const Page& page : pages)
+    for (const Op& op : page.ops)
+      if (auto* t = std::get_if<TextOp>(&op))
+        for (const PlacedGlyph& g : t->glyphs) mark(t->font, g.cp);
+  QD_TRY(open());
+  for (const Page& p : pages) QD_TRY(write_page(p));
+  return close();
 }
 
 }  // namespace qd::pdf

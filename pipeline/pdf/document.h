@@ -4,7 +4,8 @@
 // embeds each subset as a Type0 font whose CIDs are its glyph ids (with its
 // ToUnicode CMap), renders with libharu, and post-processes with PoDoFo
 // (document properties, bookmarks), so the result is a function of what was
-// drawn and the build date only.
+// drawn and the build date only. A long document may be streamed instead:
+// its characters declared first, each page is written as it is finished.
 #pragma once
 
 #include <memory>
@@ -82,6 +83,15 @@ class Document {
   // whole fonts, embedded the way plain libharu does it (all tables kept,
   // unused glyphs blanked) — for size baselines (bench/), never for output.
   void set_font_subsetting(bool on);
+
+  // Streaming, for documents of thousands of pages: declare() every line
+  // the document will draw (its characters fix the font subsets), then
+  // stream(); from then on each page is written out when the next one
+  // starts instead of being kept until finish(). The bytes are the same as
+  // without streaming when exactly the lines drawn were declared; drawing a
+  // character that was not declared makes finish() fail.
+  void declare(const ts::Line& line, Role role);
+  void stream();
 
   // Renders the document. Characters no font has are skipped here (the
   // caller reports them as TEXT-CHARS beforehand).

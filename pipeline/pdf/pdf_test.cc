@@ -99,6 +99,7 @@ struct Writer {
   Document doc;
   std::string text;  // drawn characters of the current page
   std::vector<std::string> pages;
+  std::vector<std::pair<ts::Line, Role>> lines;  // every line drawn
   Writer(DocumentInfo info) : doc(library(), std::move(info)) {}
   void page() {
     if (doc.page_count() > 0) pages.push_back(text);
@@ -107,7 +108,8 @@ struct Writer {
   }
   void put(std::string_view s, Role role, double size, double x, double y, double tracking = 0,
            Color c = kBlack) {
-    doc.draw_line(natural_line(s, library().metrics(role), size, tracking), role, size, x, y, c);
+    lines.push_back({natural_line(s, library().metrics(role), size, tracking), role});
+    doc.draw_line(lines.back().first, role, size, x, y, c);
     text += s;
   }
   void done() { pages.push_back(text); }
@@ -424,6 +426,36 @@ TEST(Document, ParallelFinishGivesTheSameBytes) {
   for (int i = 0; i < 4; ++i) threads.emplace_back([&, i] { results[i] = make(); });
   for (auto& t : threads) t.join();
   for (const auto& r : results) EXPECT_TRUE(r == serial);
+}
+
+TEST(Document, StreamedGivesTheSameBytes) {
+  Writer kept(test_info());
+  draw_booklet(kept);
+  auto a = kept.doc.finish();
+  ASSERT_TRUE(a.ok()) << a.error().str();
+  // The same lines declared up front, in another order; pages written as
+  // they are finished.
+  Writer streamed(test_info());
+  for (auto it = kept.lines.rbegin(); it != kept.lines.rend(); ++it)
+    streamed.doc.declare(it->first, it->second);
+  streamed.doc.stream();
+  draw_booklet(streamed);
+  EXPECT_EQ(streamed.doc.page_count(), 3);
+  auto b = streamed.doc.finish();
+  ASSERT_TRUE(b.ok()) << b.error().str();
+  EXPECT_TRUE(a.value() == b.value());
+}
+
+TEST(Document, StreamedUndeclaredCharacterFails) {
+  const FontLibrary& lib = library();
+  Document doc(lib, test_info());
+  doc.declare(natural_line("办事", lib.metrics(Role::Body), 16), Role::Body);
+  doc.stream();
+  doc.new_page(595.276, 841.89);
+  doc.draw_text("办事指南", Role::Body, 16, 79, 700);
+  auto r = doc.finish();
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("U+6307"), std::string::npos) << r.error().str();
 }
 
 TEST(Document, EmptyDocumentIsValid) {

@@ -8,10 +8,12 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <istream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <streambuf>
 
 namespace qd::pdf::detail {
 
@@ -65,6 +67,43 @@ std::string untagged(const std::string& name) {
 void set_stream(PdfObject* obj, const std::string& data) {
   obj->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()));
 }
+
+// A read-only, seekable stream over bytes held by the caller: PoDoFo's own
+// buffer device copies a document twice before parsing it.
+class BytesView : public std::streambuf {
+ public:
+  explicit BytesView(const std::string& bytes) {
+    char* p = const_cast<char*>(bytes.data());
+    setg(p, p, p + bytes.size());
+  }
+
+ protected:
+  // Moves the read position (reading only), as std::stringbuf does.
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+    if (!(which & std::ios_base::in)) return pos_type(off_type(-1));
+    const off_type size = egptr() - eback();
+    const off_type base = dir == std::ios_base::beg ? 0 : dir == std::ios_base::cur ? gptr() - eback() : size;
+    const off_type to = base + off;
+    if (to < 0 || to > size) return pos_type(off_type(-1));
+    setg(eback(), eback() + to, egptr());
+    return pos_type(to);
+  }
+  pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+    return seekoff(off_type(pos), std::ios_base::beg, which);
+  }
+};
+
+// A document parsed from bytes that outlive it (PoDoFo reads objects from
+// them on demand), without copying them.
+struct Loaded {
+  BytesView view;
+  std::istream in;
+  PdfMemDocument doc;
+
+  explicit Loaded(const std::string& bytes) : view(bytes), in(&view) {
+    doc.LoadFromDevice(PdfRefCountedInputDevice(new PdfInputDevice(&in)));
+  }
+};
 
 // Calls visit(page, chain) for every page below the page tree node `node`,
 // in document order; `chain` holds the /Pages nodes from the root down to
@@ -182,15 +221,19 @@ void set_outlines(PdfMemDocument& doc, const std::vector<Outline>& outlines) {
   }
 }
 
-// The document's bytes, with the content-hash /ID.
-std::string write_bytes(PdfMemDocument& doc) {
-  std::ostringstream os;
+// The document's bytes, with the content-hash /ID; `expect` is about its
+// size (room is made for it up front, and the bytes are moved out, not
+// copied).
+std::string write_bytes(PdfMemDocument& doc, size_t expect) {
+  std::string room;
+  room.reserve(expect + expect / 8 + 4096);
+  std::ostringstream os(std::move(room));
   {
     PdfOutputDevice device(&os);
     doc.Write(&device);
     device.Flush();
   }
-  std::string out = os.str();
+  std::string out = std::move(os).str();
   content_id(out);
   return out;
 }
@@ -463,8 +506,8 @@ std::string to_unicode_cmap(const std::vector<std::pair<uint16_t, char32_t>>& ma
 Result<std::string> podofo_finish(const std::string& pdf, const PostProcess& post) {
   quiet_podofo();
   try {
-    PdfMemDocument doc;
-    doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
+    Loaded loaded(pdf);
+    PdfMemDocument& doc = loaded.doc;
     PdfVecObjects& objs = doc.GetObjects();
 
     // Fonts: correct ToUnicode CMaps and subset tags.
@@ -519,8 +562,7 @@ Result<std::string> podofo_finish(const std::string& pdf, const PostProcess& pos
     doc.GetCatalog()->GetDictionary().RemoveKey(PdfName("Outlines"));
     set_outlines(doc, post.outlines);
 
-    std::string out = write_bytes(doc);
-    return out;
+    return write_bytes(doc, pdf.size());
   } catch (const PdfError& e) {
     return podofo_error(e, "PDF 后处理失败");
   }
@@ -536,9 +578,8 @@ using detail::podofo_error;
 Result<std::vector<Outline>> read_outlines(const std::string& pdf) {
   detail::quiet_podofo();
   try {
-    PdfMemDocument doc;
-    doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
-    return detail::tree_of(doc, detail::page_objects(doc));
+    detail::Loaded loaded(pdf);
+    return detail::tree_of(loaded.doc, detail::page_objects(loaded.doc));
   } catch (const PdfError& e) {
     return podofo_error(e, "无法读取 PDF 书签");
   }
@@ -547,9 +588,8 @@ Result<std::vector<Outline>> read_outlines(const std::string& pdf) {
 Result<int> count_pages(const std::string& pdf) {
   detail::quiet_podofo();
   try {
-    PdfMemDocument doc;
-    doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
-    return doc.GetPageCount();
+    detail::Loaded loaded(pdf);
+    return loaded.doc.GetPageCount();
   } catch (const PdfError& e) {
     return podofo_error(e, "无法读取 PDF");
   }
@@ -563,15 +603,17 @@ Result<std::string> append_pdfs(const std::vector<std::string>& parts,
     // Each part is loaded once: its bookmarks are read, then stripped
     // (before anything asks for the outline root: PoDoFo caches it).
     std::vector<JoinedPart> joined;
-    PdfMemDocument doc;
-    doc.LoadFromBuffer(parts[0].data(), static_cast<long>(parts[0].size()));
+    detail::Loaded first(parts[0]);
+    PdfMemDocument& doc = first.doc;
+    size_t size = parts[0].size();
     std::vector<PdfObject*> pages = detail::page_objects(doc);
     joined.push_back({detail::tree_of(doc, pages), 0, static_cast<int>(pages.size())});
     detail::strip_outlines(doc);
     int next = static_cast<int>(pages.size());
     for (size_t i = 1; i < parts.size(); ++i) {
-      PdfMemDocument part;
-      part.LoadFromBuffer(parts[i].data(), static_cast<long>(parts[i].size()));
+      detail::Loaded loaded(parts[i]);
+      PdfMemDocument& part = loaded.doc;
+      size += parts[i].size();
       pages = detail::page_objects(part);
       joined.push_back({detail::tree_of(part, pages), next, static_cast<int>(pages.size())});
       next += static_cast<int>(pages.size());
@@ -581,7 +623,7 @@ Result<std::string> append_pdfs(const std::vector<std::string>& parts,
     detail::drop_foreign_info(doc);
     detail::set_info(doc, info);
     detail::set_outlines(doc, join(joined));
-    return detail::write_bytes(doc);
+    return detail::write_bytes(doc, size);
   } catch (const PdfError& e) {
     return podofo_error(e, "PDF 合并失败");
   }

@@ -233,12 +233,14 @@ Booklet assemble(const Catalog& catalog, const std::string& department, const st
   int body_first = contents_first + 2;
   for (int pass = 0; pass < 4; ++pass) {
     for (size_t i = 0; i < entries.size(); ++i) entries[i].page = body_first + body.entries[i].page;
+    contents.clear();  // the pass before gives its memory to this one
     contents = lay_out_contents(entries, t, fonts, contents_first);
     int n = static_cast<int>(contents.size());
     int first = contents_first + n + (n % 2);  // the body starts on a right-hand page
     if (first == body_first) break;
     body_first = first;
   }
+  b.pages.reserve(b.pages.size() + contents.size() + 1 + body.pages.size());
   for (layout::Page& p : contents) b.pages.push_back(std::move(p));
   if (contents.size() % 2) b.pages.push_back(back);
   for (layout::Page& p : body.pages) b.pages.push_back(std::move(p));
@@ -377,12 +379,19 @@ void draw_page(pdf::Document& doc, const layout::Page& p) {
   for (const layout::ArrowOp& a : p.arrows) doc.arrow(a.x1, a.y1, a.x2, a.y2, a.width);
 }
 
-Result<std::string> render_booklet(const Booklet& booklet, const layout::Frame& frame,
+Result<std::string> render_booklet(Booklet booklet, const layout::Frame& frame,
                                    const pdf::FontLibrary& fonts) {
+  // Streamed: the characters of every page first, then each page is
+  // written and dropped, so that a compilation of thousands of pages is
+  // never held twice (laid out and drawn).
   pdf::Document doc(fonts, booklet.info);
-  for (const layout::Page& p : booklet.pages) {
+  for (const layout::Page& p : booklet.pages)
+    for (const layout::TextOp& t : p.texts) doc.declare(t.line, static_cast<pdf::Role>(t.role));
+  doc.stream();
+  for (layout::Page& p : booklet.pages) {
     doc.new_page(frame.page_width, frame.page_height);
     draw_page(doc, p);
+    p = layout::Page{};
   }
   for (const pdf::Outline& o : booklet.outlines) doc.add_outline(o);
   return doc.finish();

@@ -42,8 +42,9 @@ Booklet lay_out_county(const Catalog& catalog, const GuideTemplate& tmpl,
 // rules, text, arrows).
 void draw_page(pdf::Document& doc, const layout::Page& page);
 
-// Replays the pages into a PDF document and returns its bytes.
-Result<std::string> render_booklet(const Booklet& booklet, const layout::Frame& frame,
+// Replays the pages into a PDF document and returns its bytes (the pages
+// are dropped as they are written).
+Result<std::string> render_booklet(Booklet booklet, const layout::Frame& frame,
                                    const pdf::FontLibrary& fonts);
 
 }  // namespace qd

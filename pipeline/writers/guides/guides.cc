@@ -76,13 +76,13 @@ Result<GuideKit> guide_kit(const OutputContext& ctx) {
 }
 
 // Renders one booklet to guides/<name>.
-Status write_booklet(const Booklet& b, const GuideKit& kit, const OutputContext& ctx,
+Status write_booklet(Booklet b, const GuideKit& kit, const OutputContext& ctx,
                      const std::string& name, std::vector<std::string>* written) {
   const fs::path dir = fs::path(ctx.output_dir) / "guides";
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return make_error(Place{dir.string()}, "无法创建办事指南文件夹：" + ec.message());
-  auto bytes = render_booklet(b, kit.tmpl.frame, *kit.fonts);
+  auto bytes = render_booklet(std::move(b), kit.tmpl.frame, *kit.fonts);
   if (!bytes.ok()) return bytes.error();
   QD_TRY(write_file((dir / name).string(), bytes.value()));
   written->push_back("guides/" + name);

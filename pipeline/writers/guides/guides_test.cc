@@ -476,6 +476,23 @@ TEST_F(GuidePdf, SameInputSameBytes) {
   fs::remove_all(again);
 }
 
+// render_booklet() streams (characters declared up front, each page written
+// and dropped): the bytes are those of the same pages drawn into a document
+// that keeps them all until finish().
+TEST_F(GuidePdf, StreamedBookletIsTheDocumentKeptWhole) {
+  GuideTemplate t = tmpl();
+  const Booklet county = lay_out_county(*catalog_, t, fonts_of(fonts()), catalog_->version());
+  pdf::Document kept(fonts(), county.info);
+  for (const layout::Page& p : county.pages) {
+    kept.new_page(t.frame.page_width, t.frame.page_height);
+    draw_page(kept, p);
+  }
+  for (const pdf::Outline& o : county.outlines) kept.add_outline(o);
+  auto bytes = kept.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.error().str();
+  EXPECT_TRUE(bytes.value() == read(path("涿鹿县政务服务事项办事指南汇编.pdf")));
+}
+
 TEST_F(GuidePdf, OneItemGuideIsSmall) {
   const auto size = fs::file_size(path("涿鹿县商务局.pdf"));
   std::printf("one-item guide: %.1f KB\n", size / 1024.0);
