@@ -5,11 +5,13 @@
 // Exit codes: 0 done, 1 done but some input could not be read (check: or
 // has errors), 2 usage or configuration error.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <ctime>
 #include <algorithm>
 #include <iostream>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 #include "app/build.h"
 
@@ -47,7 +49,25 @@ void summarize(const char* what, const qd::BuildReport& r, bool quiet) {
 
 }  // namespace
 
+namespace {
+
+// Runs the program again with glibc's heap on transparent huge pages
+// (GLIBC_TUNABLES=glibc.malloc.hugetlb=1; tunables are read only at start).
+// On virtual machines such as the office's a first touch of a 4 KB page
+// costs 12–17 µs, and a build's worker processes touch hundreds of MB
+// afresh: huge pages save about a tenth of a build (measured in bench/).
+// A GLIBC_TUNABLES already set, even empty, is the operator's choice and is
+// kept; if exec fails the run goes on as it is.
+void use_huge_pages(char** argv) {
+  if (std::getenv("GLIBC_TUNABLES")) return;
+  ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
+  ::execv("/proc/self/exe", argv);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  use_huge_pages(argv);
   CLI::App app{"qingdan：涿鹿县政务服务事项清单流水线（表格下发、读取、审核、合并、赋码、发布）"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "显示所有命令的帮助");
