@@ -56,6 +56,15 @@ struct ModulesOp {
 };
 using Op = std::variant<TextOp, LineOp, RectOp, ArrowOp, ModulesOp>;
 
+// Collects into `run` the ops of type T from ops[i] on, advancing i past
+// them; false when ops[i] is not a T.
+template <class T>
+bool take_run(const std::vector<Op>& ops, size_t& i, std::vector<const T*>& run) {
+  run.clear();
+  while (i < ops.size() && std::holds_alternative<T>(ops[i])) run.push_back(&std::get<T>(ops[i++]));
+  return !run.empty();
+}
+
 struct Page {
   double width, height;
   std::vector<Op> ops;
@@ -868,17 +877,11 @@ Status Document::Impl::write_page(const Page& p) {
   std::vector<const RectOp*> rect_run;
   for (size_t i = 0; i < p.ops.size();) {
     // Runs of lines and of rectangles go together (one path each).
-    line_run.clear();
-    while (i < p.ops.size() && std::holds_alternative<LineOp>(p.ops[i]))
-      line_run.push_back(&std::get<LineOp>(p.ops[i++]));
-    if (!line_run.empty()) {
+    if (take_run(p.ops, i, line_run)) {
       w.lines(line_run);
       continue;
     }
-    rect_run.clear();
-    while (i < p.ops.size() && std::holds_alternative<RectOp>(p.ops[i]))
-      rect_run.push_back(&std::get<RectOp>(p.ops[i++]));
-    if (!rect_run.empty()) {
+    if (take_run(p.ops, i, rect_run)) {
       w.rects(rect_run);
       continue;
     }

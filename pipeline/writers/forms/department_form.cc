@@ -207,8 +207,8 @@ std::vector<const Item*> form_items(const Catalog& catalog, std::string_view dep
   return out;
 }
 
-Date form_date(const Catalog& catalog, const DepartmentInfo& dept) {
-  return catalog.version_of(form_items(catalog, dept.name));
+Date form_date(const Catalog& catalog, const std::vector<const Item*>& items) {
+  return catalog.version_of(items);
 }
 
 std::string form_path(const DepartmentInfo& dept) {
@@ -222,9 +222,9 @@ Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
                              const DepartmentInfo& dept, std::vector<std::string>* written) {
   const std::string rel = form_path(dept);
   xlsx::Book book;
-  xlsx::DocInfo info = doc_info(catalog, dept.name + "政务服务事项实施清单填报表", form_date(catalog, dept));
-  if (Status s = book.open(ctx.output_dir + "/" + rel, info); !s) return s;
   const std::vector<const Item*> items = form_items(catalog, dept.name);
+  xlsx::DocInfo info = doc_info(catalog, dept.name + "政务服务事项实施清单填报表", form_date(catalog, items));
+  if (Status s = book.open(ctx.output_dir + "/" + rel, info); !s) return s;
   const CodeSheet codes;
 
   write_instructions(book, catalog, dept, static_cast<int>(items.size()));

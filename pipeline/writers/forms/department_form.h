@@ -27,8 +27,8 @@ std::string form_header(const ElementInfo& e);
 std::vector<const Item*> form_items(const Catalog& catalog, std::string_view department);
 
 // The date of a department's form (its document properties): the version of
-// its items.
-Date form_date(const Catalog& catalog, const DepartmentInfo& dept);
+// its form_items().
+Date form_date(const Catalog& catalog, const std::vector<const Item*>& items);
 
 // The form's file name: forms/<部门名>.xlsx with characters a file name
 // cannot hold replaced.

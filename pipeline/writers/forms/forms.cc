@@ -12,9 +12,10 @@ Result<std::vector<Part>> plan_forms(const Catalog& catalog, const OutputContext
     Part p;
     p.id = form_path(dept);
     // Dated by its items' version (document properties).
-    p.made_from = digests.of("forms", p.id, form_items(catalog, dept.name),
-                             dept.name + "\t" + dept.number + "\t" + form_date(catalog, dept).iso());
-    p.cost = 1 + static_cast<double>(form_items(catalog, dept.name).size()) / 10;
+    const std::vector<const Item*> items = form_items(catalog, dept.name);
+    p.made_from = digests.of("forms", p.id, items,
+                             dept.name + "\t" + dept.number + "\t" + form_date(catalog, items).iso());
+    p.cost = 1 + static_cast<double>(items.size()) / 10;
     p.department = dept.name;
     const DepartmentInfo* d = &dept;
     p.render = [c, d](const OutputContext& ctx, std::vector<std::string>* written) {

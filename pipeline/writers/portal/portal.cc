@@ -226,7 +226,7 @@ class Site {
   Site(const Catalog& c, const OutputContext& ctx, std::vector<std::string>* written)
       : catalog_(c), ctx_(ctx), written_(written), root_(fs::path(ctx.output_dir) / "portal") {}
 
-  // Reads the templates and lists the departments with their pages.
+  // Reads the page frame and lists the departments with their pages.
   Status prepare();
   // Writes department `i`'s part (settings order).
   Status department(size_t i);
@@ -259,7 +259,7 @@ class Site {
   const OutputContext& ctx_;
   std::vector<std::string>* written_;
   fs::path root_;
-  std::string frame_, css_, js_;
+  std::string frame_;
   std::vector<DeptPage> depts_;
   std::map<const Item*, std::string> notices_;  // item → notices/<部门>/<事项>.pdf
 };
@@ -462,12 +462,6 @@ Status Site::prepare() {
   auto frame = read_template(tdir / "page.html");
   if (!frame.ok()) return frame.error();
   frame_ = std::move(frame.value());
-  auto css = read_template(tdir / "site.css");
-  if (!css.ok()) return css.error();
-  css_ = std::move(css.value());
-  auto js = read_template(tdir / "search.js");
-  if (!js.ok()) return js.error();
-  js_ = std::move(js.value());
   const std::vector<std::string> paths = department_paths(catalog_.settings);
   for (size_t i = 0; i < catalog_.settings.departments.size(); ++i) {
     const DepartmentInfo& d = catalog_.settings.departments[i];
@@ -510,8 +504,14 @@ Status Site::department(size_t i) {
 
 Status Site::county() {
   const Date date = catalog_.version();
-  QD_TRY(put("assets/site.css", css_));
-  QD_TRY(put("assets/search.js", js_));
+  // The style sheet and the search script: only the county's part uses them.
+  const fs::path tdir = fs::path(ctx_.templates_dir) / "portal";
+  auto css = read_template(tdir / "site.css");
+  if (!css.ok()) return css.error();
+  auto js = read_template(tdir / "search.js");
+  if (!js.ok()) return js.error();
+  QD_TRY(put("assets/site.css", css.value()));
+  QD_TRY(put("assets/search.js", js.value()));
 
   // The search index and the kinds.
   std::vector<SearchEntry> search;
@@ -612,11 +612,12 @@ Result<std::vector<Part>> plan_portal(const Catalog& catalog, const OutputContex
     };
     parts.push_back(std::move(p));
   }
+  const std::vector<const Item*> all = catalog.published();
   Part p;
   p.id = "portal";
-  p.made_from = digests.of("portal", p.id, catalog.published());
+  p.made_from = digests.of("portal", p.id, all);
   p.phase = 1;
-  p.cost = 2 + static_cast<double>(catalog.published().size()) / 100;
+  p.cost = 2 + static_cast<double>(all.size()) / 100;
   p.render = [c](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
     portal::Site site(*c, ctx, written);
     QD_TRY(site.prepare());
