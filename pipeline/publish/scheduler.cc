@@ -1,5 +1,6 @@
 #include "publish/scheduler.h"
 
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -98,6 +99,12 @@ std::vector<Result<std::vector<std::string>>> run_tasks(
       mmap(nullptr, sizeof(std::atomic<int>), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
   if (next == MAP_FAILED) return run_tasks(n, 1, order, task, finished);
   new (next) std::atomic<int>(0);
+  // Hand the free pages of the heap back before forking. A worker's malloc
+  // would otherwise carve its memory out of free chunks on pages it shares
+  // with this process, and every first write to such a page is a
+  // copy-on-write fault (a page copy and a TLB flush: 12-17 us on a VM).
+  // Returned pages fault in as fresh zero pages instead.
+  malloc_trim(0);
   std::fflush(nullptr);
   std::cout.flush();
   std::cerr.flush();
