@@ -314,31 +314,33 @@ const PdfObject* inherited(const PdfObject* obj, const PdfName& name, int depth 
   return value;
 }
 
-// Puts `pages` after the document's last page, in that page's /Pages node
-// (the root when the document has none): what PdfPagesTree::InsertPage
-// does one page at a time — the node's /Kids grows, every node above counts
-// the new pages, each page gets its /Parent — in one walk of the tree
-// instead of one per page.
-void insert_pages_at_end(PdfMemDocument& doc, const std::vector<PdfObject*>& pages) {
+// Puts `pages` after the document's last page (`at_end`) or before its
+// first, in that page's /Pages node (the root when the document has none):
+// what PdfPagesTree::InsertPage does one page at a time — the node's /Kids
+// grows, every node above counts the new pages, each page gets its /Parent
+// — in one walk of the tree instead of one per page.
+void insert_pages(PdfMemDocument& doc, const std::vector<PdfObject*>& pages, bool at_end) {
   if (pages.empty()) return;
   PdfObject* root = doc.GetPagesTree()->GetObject();
   std::vector<PdfObject*> chain{root}, walk;
-  PdfObject* last = nullptr;
+  PdfObject* neighbour = nullptr;  // the last page, or the first
   std::set<PdfReference> seen;
   walk_pages(doc.GetObjects(), root, walk, seen,
              [&](PdfObject* page, const std::vector<PdfObject*>& parents) {
-               last = page;
+               if (!at_end && neighbour) return;
+               neighbour = page;
                chain = parents;
              });
   PdfObject* node = chain.back();
   PdfObject* old_kids = node->GetIndirectKey(PdfName("Kids"));
   PdfArray kids;
   if (old_kids && old_kids->IsArray()) kids = old_kids->GetArray();
-  // After the last page; before everything when there is none.
+  // Next to that page; before everything when there is none.
   size_t at = 0;
-  if (last) {
+  if (neighbour) {
     for (size_t i = 0; i < kids.size(); ++i)
-      if (kids[i].IsReference() && kids[i].GetReference() == last->Reference()) at = i + 1;
+      if (kids[i].IsReference() && kids[i].GetReference() == neighbour->Reference())
+        at = at_end ? i + 1 : i;
   }
   PdfArray refs;
   refs.reserve(pages.size());
@@ -355,15 +357,14 @@ void insert_pages_at_end(PdfMemDocument& doc, const std::vector<PdfObject*>& pag
   doc.GetPagesTree()->ClearCache();
 }
 
-// Appends `part` (its pages: `part_pages`, in order) to `doc` as
-// PdfDocument::Append(part, true) does — its
-// objects renumbered after doc's, its pages (with their inherited
-// attributes) after doc's last page, the outline root created — with the
-// same objects, numbers and page tree, but without Append's lookup of every
-// page by index, which walks both page trees once per page (O(pages²):
-// seconds for a booklet of thousands of pages).
-void append_part(PdfMemDocument& doc, PdfMemDocument& part,
-                 const std::vector<PdfObject*>& part_pages) {
+// Copies the objects of `part` (its pages: `part_pages`, in order) into
+// `doc` as PdfDocument::Append(part, true) does — renumbered after doc's,
+// each page with its inherited attributes — and returns the copied pages,
+// which insert_pages() then puts into doc's page tree. Unlike Append, it
+// does not look every page up by index, which walks both page trees once
+// per page (O(pages²): seconds for a booklet of thousands of pages).
+std::vector<PdfObject*> copy_part(PdfMemDocument& doc, PdfMemDocument& part,
+                                  const std::vector<PdfObject*>& part_pages) {
   PdfVecObjects& objs = doc.GetObjects();
   const unsigned difference =
       static_cast<unsigned>(objs.GetSize() + objs.GetFreeObjects().size());
@@ -384,8 +385,7 @@ void append_part(PdfMemDocument& doc, PdfMemDocument& part,
     }
     added.push_back(copy);
   }
-  insert_pages_at_end(doc, added);
-  doc.GetOutlines();  // Append(part, true) creates the outline root here
+  return added;
 }
 
 // The page a bookmark points at (0-based), from /Dest or a GoTo action; -1
@@ -601,26 +601,42 @@ Result<std::string> append_pdfs(const std::vector<std::string>& parts,
   detail::quiet_podofo();
   try {
     // Each part is loaded once: its bookmarks are read, then stripped
-    // (before anything asks for the outline root: PoDoFo caches it).
-    std::vector<JoinedPart> joined;
-    detail::Loaded first(parts[0]);
+    // (before anything asks for the outline root: PoDoFo caches it). The
+    // largest part is the document the others are copied into: copying
+    // every object of a booklet of thousands of pages costs more than
+    // parsing it.
+    const size_t base = static_cast<size_t>(
+        std::max_element(parts.begin(), parts.end(),
+                         [](const std::string& a, const std::string& b) { return a.size() < b.size(); }) -
+        parts.begin());
+    std::vector<JoinedPart> joined(parts.size());
+    detail::Loaded first(parts[base]);
     PdfMemDocument& doc = first.doc;
-    size_t size = parts[0].size();
+    size_t size = 0;
+    for (const std::string& p : parts) size += p.size();
     std::vector<PdfObject*> pages = detail::page_objects(doc);
-    joined.push_back({detail::tree_of(doc, pages), 0, static_cast<int>(pages.size())});
+    joined[base] = {detail::tree_of(doc, pages), 0, static_cast<int>(pages.size())};
     detail::strip_outlines(doc);
-    int next = static_cast<int>(pages.size());
-    for (size_t i = 1; i < parts.size(); ++i) {
+    std::vector<PdfObject*> before, after;  // the copied pages of the other parts
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i == base) continue;
       detail::Loaded loaded(parts[i]);
       PdfMemDocument& part = loaded.doc;
-      size += parts[i].size();
       pages = detail::page_objects(part);
-      joined.push_back({detail::tree_of(part, pages), next, static_cast<int>(pages.size())});
-      next += static_cast<int>(pages.size());
+      joined[i] = {detail::tree_of(part, pages), 0, static_cast<int>(pages.size())};
       detail::strip_outlines(part);
-      detail::append_part(doc, part, pages);
+      std::vector<PdfObject*> copies = detail::copy_part(doc, part, pages);
+      (i < base ? before : after).insert((i < base ? before : after).end(), copies.begin(), copies.end());
     }
+    detail::insert_pages(doc, before, false);
+    detail::insert_pages(doc, after, true);
+    if (parts.size() > 1) doc.GetOutlines();  // as Append(part, true) creates the outline root
+    for (size_t i = 1; i < joined.size(); ++i)
+      joined[i].first_page = joined[i - 1].first_page + joined[i - 1].pages;
     detail::drop_foreign_info(doc);
+    // The properties are the joined document's own, not the base part's.
+    PdfDictionary& own = doc.GetInfo()->GetObject()->GetDictionary();
+    for (const char* key : {"Title", "Author", "Subject", "Keywords"}) own.RemoveKey(PdfName(key));
     detail::set_info(doc, info);
     detail::set_outlines(doc, join(joined));
     return detail::write_bytes(doc, size);

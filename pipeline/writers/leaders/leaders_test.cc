@@ -397,6 +397,47 @@ TEST(LeadersAdapter, JoinGetsEachPartsTreeAndFirstPageAndMatchesTheFixedTree) {
   EXPECT_EQ((*back)[1].page, 2);
 }
 
+TEST(LeadersAdapter, JoinKeepsThePartsInOrderWhateverPartIsTheLargest) {
+  // The largest part is the document the others are copied into; the pages
+  // still come part by part, in the order given, with the Info of the join.
+  auto doc = [](const std::string& title, int pages) {
+    pdf::Document d(fonts(), {title + "原标题", "原作者", "原主题", "", kDate});
+    for (int i = 0; i < pages; ++i) {
+      d.new_page(595.276, 841.89);
+      d.draw_text(title + std::to_string(i + 1), pdf::Role::Body, 16, 100, 700);
+    }
+    auto bytes = d.finish();
+    EXPECT_TRUE(bytes.ok());
+    return bytes.value();
+  };
+  const std::vector<std::string> parts{doc("甲", 2), doc("乙", 4), doc("丙", 1)};
+  ASSERT_GT(parts[1].size(), parts[0].size());
+  ASSERT_GT(parts[1].size(), parts[2].size());
+  auto joined = pdf::append_pdfs(parts, {{"乙", 2, {}}}, {"合并文件", "县", "", "", kDate});
+  ASSERT_TRUE(joined.ok()) << joined.error().str();
+  const fs::path file = fs::temp_directory_path() / ("leaders_join_" + std::to_string(getpid()) + ".pdf");
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << joined.value();
+  }
+  const std::vector<std::string> expect{"甲1", "甲2", "乙1", "乙2", "乙3", "乙4", "丙1"};
+  for (size_t i = 0; i < expect.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    Proc r = run("pdftotext -enc UTF-8 -f " + n + " -l " + n + " " + quote(file.string()) + " -");
+    EXPECT_NE(r.out.find(expect[i]), std::string::npos) << "page " << n << ": " << r.out;
+  }
+  Proc info = run("pdfinfo " + quote(file.string()));
+  EXPECT_NE(info.out.find("合并文件"), std::string::npos) << info.out;
+  EXPECT_EQ(info.out.find("原"), std::string::npos) << info.out;  // no property of the base part
+  Proc check = run("qpdf --check " + quote(file.string()));
+  EXPECT_EQ(check.status, 0) << check.out;
+  auto back = pdf::read_outlines(joined.value());
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->size(), 1u);
+  EXPECT_EQ((*back)[0].page, 2);
+  fs::remove(file);
+}
+
 // ---- The sample county ---------------------------------------------------------------
 
 TEST(LeadersSample, SectionsStartOnTheirPagesAndTextStaysInTheTypeArea) {
