@@ -43,7 +43,10 @@ for ws in wb.worksheets:
          "validations": [{"sqref": str(dv.sqref), "type": dv.type, "formula1": dv.formula1,
                           "errorStyle": dv.errorStyle}
                          for dv in ws.data_validations.dataValidation],
-         "cells": {}, "types": {}, "formats": {}, "locked": {}}
+         "cells": {}, "types": {}, "formats": {}, "locked": {},
+         "columns": {k: {"locked": bool(d.protection.locked), "format": d.number_format,
+                         "border": d.border.left.style}
+                     for k, d in ws.column_dimensions.items() if d.has_style}}
     for row in ws.iter_rows():
         for c in row:
             if c.value is not None:

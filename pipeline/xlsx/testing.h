@@ -35,7 +35,8 @@ int run(const std::string& command, std::string* out = nullptr);
 //  "header", "footer", "widths": {col: w}, "merged": [...],
 //  "validations": [{"sqref","type","formula1","errorStyle"}],
 //  "cells": {"A1": value}, "types": {"A1": "s"}, "formats": {"A1": "@"},
-//  "locked": {"A1": true}  (rows 1–3 and every 100th row)}]}.
+//  "locked": {"A1": true}  (rows 1–3 and every 100th row),
+//  "columns": {"A": {"locked", "format", "border"}}  (columns with a format)}]}.
 Result<nlohmann::json> dump_xlsx(const std::string& xlsx);
 
 // The sheet named `name` of a dump, or null json.

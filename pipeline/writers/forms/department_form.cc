@@ -26,7 +26,10 @@ xlsx::Style data_style(bool text, bool locked) {
   return s;
 }
 
-// The number of formatted data rows for `filled` prefilled rows.
+// The number of data rows the drop-downs and input messages cover for
+// `filled` prefilled rows. The blank rows are not written cell by cell:
+// each column carries its data-cell format, which Excel, WPS and
+// LibreOffice give every cell of the column that has none of its own.
 int data_rows(size_t filled) {
   return std::max(kFormRows, static_cast<int>(filled) + kFormBlankRows);
 }
@@ -57,8 +60,6 @@ void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const SubTableInf
                                  nullptr),
                "设置行高");
   }
-  for (int r = static_cast<int>(rows.size()) + 1; r <= last; ++r)
-    for (int c = 0; c < ncols; ++c) book.text(ws, r, c, "", fmt[c]);
   for (int c = 0; c < ncols; ++c) {
     const ColumnInfo& col = info.columns[c];
     if (col.table) {
@@ -77,7 +78,9 @@ void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const SubTableInf
       book.check(worksheet_data_validation_range(ws, 1, c, last, c, &dv), "设置数据有效性");
     }
   }
-  book.check(widths.apply(ws), "设置列宽");
+  // Each column its width and data-cell format (the blank rows below).
+  for (int c = 0; c < ncols; ++c)
+    book.check(worksheet_set_column(ws, c, c, widths.get(c), fmt[c]), "设置列宽");
   worksheet_freeze_panes(ws, 1, 1);
 }
 
@@ -132,8 +135,8 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
     width = std::max(width, 8.0);
     widths.at_least(c, width);
     headers.push_back(label);
-    // Column format too, so cells below the formatted rows keep the
-    // lock state and the text type.
+    // The column's format is the blank rows' format: lock state, text
+    // type and borders.
     book.check(worksheet_set_column(ws, c, c, width, fmt[c]), "设置列宽");
   }
   book.check(worksheet_set_row(ws, 0, xlsx::row_height(headers, widths), nullptr), "设置行高");
@@ -150,8 +153,6 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
                                  nullptr),
                "设置行高");
   }
-  for (int r = static_cast<int>(items.size()) + 1; r <= last; ++r)
-    for (int c = 0; c < ncols; ++c) book.text(ws, r, c, "", fmt[c]);
 
   for (int c = 0; c < ncols; ++c) {
     const ElementInfo& info = element(cols[c]);

@@ -84,19 +84,32 @@ TEST(Forms, ReadsBackWithLockedCodesAndDropDowns) {
   EXPECT_EQ(t::cell(s, "A5"), "");              // retired 企业职工退休审批 left out
   EXPECT_EQ(t::cell(s, "B2"), "1302010001000");
   EXPECT_EQ(t::cell(s, "D2"), "行政给付");
-  // Locks: code columns locked, others unlocked, on prefilled and blank rows.
+  // Locks: code columns locked, others unlocked, on prefilled rows and, by
+  // the columns' format, on the blank rows (which have no cells of their own).
   EXPECT_TRUE(s["locked"]["B2"].get<bool>());
   EXPECT_TRUE(s["locked"]["C3"].get<bool>());
-  EXPECT_TRUE(s["locked"]["C300"].get<bool>());
   EXPECT_FALSE(s["locked"]["A2"].get<bool>());
   EXPECT_FALSE(s["locked"]["D3"].get<bool>());
-  EXPECT_FALSE(s["locked"]["A300"].get<bool>());
-  EXPECT_FALSE(s["locked"]["D500"].get<bool>());
-  // Code and phone columns are text-typed down to the last formatted row.
+  EXPECT_FALSE(s["locked"].contains("A300"));
+  EXPECT_TRUE(s["columns"]["B"]["locked"].get<bool>());
+  EXPECT_TRUE(s["columns"]["C"]["locked"].get<bool>());
+  EXPECT_FALSE(s["columns"]["A"]["locked"].get<bool>());
+  EXPECT_FALSE(s["columns"]["D"]["locked"].get<bool>());
+  // Code and phone columns are text-typed, prefilled and blank rows alike.
   std::string phone = column_of(s, "咨询电话*");
   EXPECT_EQ(s["formats"][phone + "2"], "@");
-  EXPECT_EQ(s["formats"][phone + "501"], "@");
-  EXPECT_EQ(s["formats"]["C501"], "@");
+  EXPECT_EQ(s["columns"][phone]["format"], "@");
+  EXPECT_EQ(s["columns"]["C"]["format"], "@");
+  EXPECT_EQ(s["columns"]["D"]["format"], "General");
+  // Every column of every fill-in sheet is bordered, blank rows included.
+  for (const char* name : {"实施清单", "申请材料", "办理流程", "收费项目", "常见问题"}) {
+    const auto& sh = t::sheet(*dump, name);
+    ASSERT_FALSE(sh["columns"].empty()) << name;
+    for (const auto& [col, f] : sh["columns"].items()) {
+      EXPECT_EQ(f["border"], "thin") << name << " " << col;
+      if (std::string(name) != "实施清单") EXPECT_FALSE(f["locked"].get<bool>()) << name << " " << col;
+    }
+  }
   EXPECT_EQ(s["freeze"], "B2");
 
   // Drop-downs refer to the hidden sheet; multi-valued ones only inform.
