@@ -678,7 +678,8 @@ Status zip_to(const std::string& path, const std::vector<std::pair<std::string, 
       return fail("无法写入 " + name);
     }
     auto i = static_cast<zip_uint64_t>(idx);
-    if (zip_set_file_compression(za, i, ZIP_CM_DEFLATE, 9) < 0 ||
+    // zlib's default level: level 9 took twice the time for files 20 % smaller.
+    if (zip_set_file_compression(za, i, ZIP_CM_DEFLATE, 6) < 0 ||
         zip_file_set_dostime(za, i, kDosTime, kDosDate, 0) < 0 ||
         zip_file_set_external_attributes(za, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
       return fail("无法设置 " + name);
