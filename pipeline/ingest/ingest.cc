@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
+#include <thread>
 
 #include "ingest/department_reader.h"
 #include "ingest/reference_reader.h"
@@ -66,9 +68,10 @@ bool read_csv_department(const fs::path& dir, const std::string& display, Catalo
   return true;
 }
 
-// Reads one department workbook; `display` is its name in places.
-bool read_xlsx_department(const fs::path& path, const std::string& display, Catalog& catalog) {
-  auto wb = read_xlsx_file(path.string());
+// Takes in one department workbook, read from `path` (`wb`); `display` is
+// its name in places.
+bool read_xlsx_department(const fs::path& path, const std::string& display,
+                          const Result<Workbook>& wb, Catalog& catalog) {
   if (!wb.ok()) {
     std::string department = path.stem().string();
     report_unreadable(catalog, display, department, wb.error());
@@ -103,17 +106,40 @@ void read_reference(const fs::path& path, const std::string& display, Catalog& c
 IngestStats ingest(const std::string& input_dir, Catalog& catalog) {
   IngestStats stats;
   fs::path in(input_dir);
+  struct Entry {
+    fs::path path;
+    bool csv = false;
+    std::future<Result<Workbook>> workbook;  // an .xlsx, being read
+  };
+  std::vector<Entry> entries;
   for (const fs::path& p : sorted_entries(in / "departments")) {
     if (is_temporary(p)) continue;
-    std::string display = "departments/" + p.filename().string();
     std::error_code ec;
-    bool ok = true;
-    if (fs::is_directory(p, ec)) {
-      ok = read_csv_department(p, display, catalog);
-    } else if (p.extension() == ".xlsx" || p.extension() == ".xls" || p.extension() == ".xlsm") {
-      ok = read_xlsx_department(p, display, catalog);
+    if (fs::is_directory(p, ec))
+      entries.push_back({p, true, {}});
+    else if (p.extension() == ".xlsx" || p.extension() == ".xls" || p.extension() == ".xlsm")
+      entries.push_back({p, false, {}});
+  }
+  // Workbooks are unzipped and parsed on every core, a few ahead of the one
+  // being taken in; taking in (which adds to the catalog) stays in order.
+  const size_t ahead = std::max(2u, std::thread::hardware_concurrency());
+  auto start = [&](size_t i) {
+    if (i < entries.size() && !entries[i].csv)
+      entries[i].workbook = std::async(std::launch::async, [path = entries[i].path.string()] {
+        return read_xlsx_file(path);
+      });
+  };
+  for (size_t i = 0; i < ahead; ++i) start(i);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    Entry& e = entries[i];
+    const std::string display = "departments/" + e.path.filename().string();
+    bool ok;
+    if (e.csv) {
+      ok = read_csv_department(e.path, display, catalog);
     } else {
-      continue;
+      Result<Workbook> wb = e.workbook.get();
+      start(i + ahead);
+      ok = read_xlsx_department(e.path, display, wb, catalog);
     }
     ++stats.files;
     if (!ok) ++stats.unreadable;
@@ -138,7 +164,7 @@ bool ingest_department_file(const std::string& path, Catalog& catalog) {
   fs::path p(path);
   std::error_code ec;
   if (fs::is_directory(p, ec)) return read_csv_department(p, path, catalog);
-  return read_xlsx_department(p, path, catalog);
+  return read_xlsx_department(p, path, read_xlsx_file(path), catalog);
 }
 
 }  // namespace qd
