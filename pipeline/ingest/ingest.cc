@@ -131,16 +131,11 @@ IngestStats ingest(const std::string& input_dir, Catalog& catalog) {
   };
   for (size_t i = 0; i < ahead; ++i) start(i);
   for (size_t i = 0; i < entries.size(); ++i) {
+    start(i + ahead);
     Entry& e = entries[i];
     const std::string display = "departments/" + e.path.filename().string();
-    bool ok;
-    if (e.csv) {
-      ok = read_csv_department(e.path, display, catalog);
-    } else {
-      Result<Workbook> wb = e.workbook.get();
-      start(i + ahead);
-      ok = read_xlsx_department(e.path, display, wb, catalog);
-    }
+    const bool ok = e.csv ? read_csv_department(e.path, display, catalog)
+                          : read_xlsx_department(e.path, display, e.workbook.get(), catalog);
     ++stats.files;
     if (!ok) ++stats.unreadable;
   }
