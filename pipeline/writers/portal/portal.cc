@@ -542,8 +542,8 @@ Status Site::county() {
   }
 
   // Open data.
-  const nlohmann::json index = search_json(search, date);
-  QD_TRY(put("data/search.json", dump(index, -1)));
+  const std::string index = dump(search_json(search, date), -1);  // also inlined in the index page
+  QD_TRY(put("data/search.json", index));
   QD_TRY(put("data/catalog.json", dump(catalog_json(catalog_, date), 1)));
   QD_TRY(put("data/catalog.csv", catalog_csv(catalog_)));
   QD_TRY(put("data/implementation.json", dump(implementation_json(catalog_, date), 1)));
@@ -576,7 +576,7 @@ Status Site::county() {
   main += "</tbody></table>\n";
   main += "<h2>开放数据</h2>\n<p>目录清单和实施清单的 JSON、CSV 文件及字段说明见<a href=\"data/README.html\">开放数据</a>。</p>\n";
   const std::string scripts =
-      "<script type=\"application/json\" id=\"search-data\">" + script_json(dump(index, -1)) +
+      "<script type=\"application/json\" id=\"search-data\">" + script_json(index) +
       "</script>\n<script src=\"assets/search.js\" data-root=\"\"></script>\n";
   QD_TRY(put("index.html", page(catalog_.settings.county + "政务服务事项", "", main, date, scripts)));
   return Ok{};
