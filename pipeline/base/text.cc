@@ -4,48 +4,51 @@
 
 namespace qd {
 
+namespace {
+
+// Decodes the UTF-8 sequence at s[i] into *cp and returns its length, or
+// returns 0 if it is not a valid one (truncated, overlong, a surrogate or
+// beyond U+10FFFF).
+int decode_at(std::string_view s, size_t i, char32_t* cp) {
+  const unsigned char c = s[i];
+  int extra;
+  char32_t v;
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    v = c & 0x1F;
+    extra = 1;
+  } else if ((c & 0xF0) == 0xE0) {
+    v = c & 0x0F;
+    extra = 2;
+  } else if ((c & 0xF8) == 0xF0) {
+    v = c & 0x07;
+    extra = 3;
+  } else {
+    return 0;
+  }
+  for (int k = 1; k <= extra; ++k) {
+    if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  if ((extra == 1 && v < 0x80) || (extra == 2 && v < 0x800) ||
+      (extra == 3 && (v < 0x10000 || v > 0x10FFFF)) || (v >= 0xD800 && v <= 0xDFFF))
+    return 0;
+  *cp = v;
+  return extra + 1;
+}
+
+}  // namespace
+
 std::u32string utf8_decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
+  for (size_t i = 0; i < s.size();) {
     char32_t cp;
-    int extra;
-    if (c < 0x80) {
-      cp = c;
-      extra = 0;
-    } else if ((c & 0xE0) == 0xC0) {
-      cp = c & 0x1F;
-      extra = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      cp = c & 0x0F;
-      extra = 2;
-    } else if ((c & 0xF8) == 0xF0) {
-      cp = c & 0x07;
-      extra = 3;
-    } else {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    bool bad = false;
-    for (int k = 1; k <= extra; ++k) {
-      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        bad = true;
-        break;
-      }
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    if (bad || (extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
-        (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += extra + 1;
+    const int n = decode_at(s, i, &cp);
+    out.push_back(n ? cp : char32_t{0xFFFD});
+    i += n ? static_cast<size_t>(n) : 1;
   }
   return out;
 }
@@ -82,12 +85,13 @@ size_t utf8_length(std::string_view s) {
 }
 
 bool utf8_valid(std::string_view s) {
-  size_t replacements = 0, literal = 0;
-  for (char32_t cp : utf8_decode(s)) replacements += cp == 0xFFFD;
-  for (size_t at = s.find("\xEF\xBF\xBD"); at != std::string_view::npos;
-       at = s.find("\xEF\xBF\xBD", at + 3))
-    ++literal;
-  return replacements == literal;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const int n = decode_at(s, i, &cp);
+    if (n == 0) return false;
+    i += static_cast<size_t>(n);
+  }
+  return true;
 }
 
 namespace {
@@ -97,23 +101,80 @@ bool is_space(char32_t cp) {
          cp == '\f' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF;
 }
 
+// Length of the white space (as is_space) that `s` starts with at `i`, or 0.
+size_t space_at(std::string_view s, size_t i) {
+  const std::string_view rest = s.substr(i);
+  if (!rest.empty() && static_cast<unsigned char>(rest[0]) < 0x80 &&
+      is_space(static_cast<unsigned char>(rest[0])))
+    return 1;
+  for (std::string_view sp : {"\u3000", "\u00A0", "\uFEFF"})
+    if (rest.starts_with(sp)) return sp.size();
+  return 0;
+}
+
+// Length of the white space that `s` ends with, or 0. In valid UTF-8 a
+// match is a whole code point: lead bytes never occur inside one.
+size_t space_before_end(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s.back()) < 0x80 &&
+      is_space(static_cast<unsigned char>(s.back())))
+    return 1;
+  for (std::string_view sp : {"\u3000", "\u00A0", "\uFEFF"})
+    if (s.ends_with(sp)) return sp.size();
+  return 0;
+}
+
 }  // namespace
 
 std::string trim(std::string_view s) {
-  std::u32string u = utf8_decode(s);
-  size_t b = 0, e = u.size();
-  while (b < e && is_space(u[b])) ++b;
-  while (e > b && is_space(u[e - 1])) --e;
-  return utf8_encode(std::u32string_view(u).substr(b, e - b));
+  // Invalid bytes become U+FFFD, as everywhere else: decode and re-encode.
+  if (!utf8_valid(s)) {
+    std::u32string u = utf8_decode(s);
+    size_t b = 0, e = u.size();
+    while (b < e && is_space(u[b])) ++b;
+    while (e > b && is_space(u[e - 1])) --e;
+    return utf8_encode(std::u32string_view(u).substr(b, e - b));
+  }
+  // Valid text (nearly every cell): trimmed on its bytes, without a copy
+  // into code points.
+  size_t b = 0;
+  while (size_t n = space_at(s, b)) b += n;
+  s.remove_prefix(b);
+  while (size_t n = space_before_end(s)) s.remove_suffix(n);
+  return std::string(s);
 }
 
 std::string fold_width(std::string_view s) {
-  std::u32string u = utf8_decode(s);
-  for (char32_t& cp : u) {
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
-    else if (cp == 0x3000) cp = ' ';
+  if (!utf8_valid(s)) {  // invalid bytes become U+FFFD
+    std::u32string u = utf8_decode(s);
+    for (char32_t& cp : u) {
+      if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+      else if (cp == 0x3000) cp = ' ';
+    }
+    return utf8_encode(u);
   }
-  return utf8_encode(u);
+  // Valid text: only the three-byte sequences led by 0xEF (full-width
+  // forms) and 0xE3 (U+3000) can change.
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xEF || c == 0xE3) {
+      char32_t cp;
+      decode_at(s, i, &cp);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFEE0);
+        i += 2;
+        continue;
+      }
+      if (cp == 0x3000) {
+        out += ' ';
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
 }
 
 std::string normalize_header(std::string_view s) {

@@ -52,6 +52,54 @@ TEST(Text, Utf8DecodeReplacesInvalidBytes) {
   EXPECT_EQ(utf8_encode(utf8_decode("𠀀涿")), "𠀀涿");
 }
 
+// The code-point definitions of trim and fold_width, which the byte-level
+// versions must match on any input, invalid UTF-8 included.
+std::string trim_by_code_points(std::string_view s) {
+  auto space = [](char32_t c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' ||
+           c == 0x3000 || c == 0xA0 || c == 0xFEFF;
+  };
+  std::u32string u = utf8_decode(s);
+  size_t b = 0, e = u.size();
+  while (b < e && space(u[b])) ++b;
+  while (e > b && space(u[e - 1])) --e;
+  return utf8_encode(std::u32string_view(u).substr(b, e - b));
+}
+
+std::string fold_width_by_code_points(std::string_view s) {
+  std::u32string u = utf8_decode(s);
+  for (char32_t& cp : u) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+    else if (cp == 0x3000) cp = ' ';
+  }
+  return utf8_encode(u);
+}
+
+TEST(Text, TrimAndFoldWidthWorkOnBytesAsOnCodePoints) {
+  std::vector<std::string> cases = {
+      "", " ", "\u3000", "\u00A0事项\u00A0", "\uFEFF名称\uFEFF", "\u3000\u3000\t", "a\u3000b",
+      "（必填）ＡＢ１２！～", "\uFF00\uFF5F", "、。「」\u3001", "\xA0", "\xC2", "\xE3\x80",
+      "\xE3\x80\x80\xA0", "a\xff \u3000", "\xC2\xA0\xC2", "\xEF\xBC", "\xEF\xBC\x81\xEF",
+      "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xA0", "𠀀 \u3000", " \xE3\x80\x80\x80"};
+  // Random byte strings over the bytes that matter, the same every run.
+  const unsigned char alphabet[] = {' ', '\t', 'a', 0x80, 0x81, 0x9E, 0xA0, 0xBB, 0xBC, 0xBD,
+                                    0xBF, 0xC2, 0xE3, 0xE4, 0xEF, 0xF0, 0xFF};
+  uint32_t seed = 12345;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (int len = n % 9; len > 0; --len) {
+      seed = seed * 1103515245u + 12345u;
+      s += static_cast<char>(alphabet[(seed >> 16) % sizeof alphabet]);
+    }
+    cases.push_back(s);
+  }
+  for (const std::string& s : cases) {
+    EXPECT_EQ(trim(s), trim_by_code_points(s)) << testing::PrintToString(s);
+    EXPECT_EQ(fold_width(s), fold_width_by_code_points(s)) << testing::PrintToString(s);
+    EXPECT_EQ(utf8_valid(s), utf8_encode(utf8_decode(s)) == s) << testing::PrintToString(s);
+  }
+}
+
 TEST(Date, ParsesTheFormsClerksType) {
   Date d;
   ASSERT_TRUE(parse_date("2017年8月30日", &d));
