@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <regex>
 
 #include "e2e.h"
@@ -31,6 +33,30 @@ std::vector<std::string> diff(const std::map<std::string, std::string>& a,
   for (const auto& [path, bytes] : b)
     if (!a.count(path)) out.push_back(path);
   return out;
+}
+
+// Checks that manifest.json lists every file of the output folder, and only
+// those, with the size and the SHA-256 that sha256sum finds.
+void expect_manifest_matches_files(const fs::path& out) {
+  auto manifest = nlohmann::json::parse(read_file((out / "manifest.json").string()));
+  std::map<std::string, std::pair<long long, std::string>> listed;
+  for (const auto& f : manifest["files"])
+    listed[f["path"].get<std::string>()] = {f["size"].get<long long>(), f["sha256"].get<std::string>()};
+  Proc sums = sh("cd " + quote(out.string()) +
+                 " && find . -type f ! -path ./manifest.json -print0 | xargs -0 sha256sum");
+  ASSERT_EQ(sums.exit_code, 0) << sums.out;
+  std::istringstream lines(sums.out);
+  size_t files = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ASSERT_GT(line.size(), 68u) << line;
+    const std::string sum = line.substr(0, 64), path = line.substr(68);  // "<sum>  ./<path>"
+    ++files;
+    auto it = listed.find(path);
+    ASSERT_NE(it, listed.end()) << path << " is not in the manifest";
+    EXPECT_EQ(it->second.first, static_cast<long long>(fs::file_size(out / path))) << path;
+    EXPECT_EQ(it->second.second, sum) << path;
+  }
+  EXPECT_EQ(files, listed.size());
 }
 
 // Runs `qingdan build` with extra arguments (and environment) on DIR/input.
@@ -117,6 +143,7 @@ TEST(Nightly, SecondBuildRendersNothingAndKeepsEveryByte) {
     if (path == "manifest.json") continue;
     EXPECT_NE(manifest.find("\"path\": \"" + path + "\""), std::string::npos) << path;
   }
+  expect_manifest_matches_files(dir / "output");
   // The earlier build is kept beside the output.
   EXPECT_TRUE(fs::exists(dir / "output.builds/2017-09-30"));
 }
@@ -153,6 +180,9 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   auto after = tree(dir / "output");
   EXPECT_NE(after["guides/" + kDept + ".pdf"], before["guides/" + kDept + ".pdf"]);
   EXPECT_EQ(after["guides/涿鹿县财政局.pdf"], before["guides/涿鹿县财政局.pdf"]);
+  // Files rendered tonight, copied from last night and linked twice (the
+  // portal's copies) are all described by what they hold.
+  expect_manifest_matches_files(dir / "output");
   // 受理条件 is not on a window poster: every poster is copied, byte for byte.
   EXPECT_EQ(parts_of(again.out, "posters"), std::make_pair(0, static_cast<int>(posters_of(before).size())))
       << again.out;

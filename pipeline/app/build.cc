@@ -1,15 +1,18 @@
 #include "app/build.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <system_error>
+#include <thread>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -203,26 +206,57 @@ bool looks_whole(const fs::path& path) {
   return true;
 }
 
-// The SHA-256 of files already described in this build, by inode: a file
-// hard-linked into a second place (the portal's copies) is read once.
-using InodeDigests = std::map<std::pair<dev_t, ino_t>, std::string>;
+// Runs fn(0) … fn(n - 1) on up to `jobs` threads.
+void parallel_for(size_t n, int jobs, const std::function<void(size_t)>& fn) {
+  const size_t threads = std::min<size_t>(n, static_cast<size_t>(std::max(1, jobs)));
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (std::thread& t : pool) t.join();
+}
 
-// Describes a file for the manifest: size and SHA-256 (taken from the last
-// manifest for a file copied unchanged, or from another name of the same file).
-ManifestFile describe(const fs::path& root, const std::string& rel, const std::string& part,
-                      const Manifest* previous, bool reused, InodeDigests* seen) {
-  ManifestFile f{rel, 0, "", part};
-  const std::string path = (root / rel).string();
-  struct stat st {};
-  const bool statted = ::stat(path.c_str(), &st) == 0;
-  f.size = statted ? static_cast<long long>(st.st_size) : 0;
-  const ManifestFile* before = (reused && previous) ? previous->file(rel) : nullptr;
-  auto same = statted ? seen->find({st.st_dev, st.st_ino}) : seen->end();
-  if (before && before->size == f.size) f.sha256 = before->sha256;
-  else if (same != seen->end()) f.sha256 = same->second;
-  else f.sha256 = sha256_file(path);
-  if (statted && st.st_nlink > 1) seen->emplace(std::make_pair(st.st_dev, st.st_ino), f.sha256);
-  return f;
+// A file of tonight's build, to be described in the manifest.
+struct BuiltFile {
+  std::string rel;   // path in the output folder
+  std::string part;  // the part that made it
+  bool reused;       // the part is the last build's, unchanged
+};
+
+// Describes the files for the manifest, in order: size and SHA-256. The
+// digest is taken from the last manifest for a file copied unchanged, or from
+// an earlier name of the same file (the portal links some files into a second
+// place); the rest are read, on `jobs` threads.
+std::vector<ManifestFile> describe_files(const fs::path& root, const std::vector<BuiltFile>& files,
+                                         const Manifest* previous, int jobs) {
+  std::vector<ManifestFile> out(files.size());
+  std::vector<size_t> source(files.size());  // the file whose digest it takes
+  std::vector<size_t> to_read;
+  std::map<std::pair<dev_t, ino_t>, size_t> seen;  // inode → first file of it
+  for (size_t i = 0; i < files.size(); ++i) {
+    const BuiltFile& b = files[i];
+    out[i] = {b.rel, 0, "", b.part};
+    const std::string path = (root / b.rel).string();
+    struct stat st {};
+    const bool statted = ::stat(path.c_str(), &st) == 0;
+    out[i].size = statted ? static_cast<long long>(st.st_size) : 0;
+    const ManifestFile* before = (b.reused && previous) ? previous->file(b.rel) : nullptr;
+    auto same = statted ? seen.find({st.st_dev, st.st_ino}) : seen.end();
+    source[i] = i;
+    if (before && before->size == out[i].size) out[i].sha256 = before->sha256;
+    else if (same != seen.end()) source[i] = same->second;
+    else to_read.push_back(i);
+    if (statted && st.st_nlink > 1) seen.emplace(std::make_pair(st.st_dev, st.st_ino), source[i]);
+  }
+  parallel_for(to_read.size(), jobs, [&](size_t k) {
+    out[to_read[k]].sha256 = sha256_file((root / files[to_read[k]].rel).string());
+  });
+  for (size_t i = 0; i < files.size(); ++i)
+    if (source[i] != i) out[i].sha256 = out[source[i]].sha256;
+  return out;
 }
 
 // Plans, renders (or copies) and publishes the outputs of `selected` writers.
@@ -327,19 +361,20 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
   m.build_date = catalog.build_date.iso();
   m.version = catalog.version().iso();
   fs::path root(*staging);
-  InodeDigests seen;
+  std::vector<BuiltFile> built;
   std::vector<std::string> fresh;  // files rendered tonight, to be checked
   for (size_t i = 0; i < ran->parts.size(); ++i) {
     const ManifestPart& mp = ran->parts[i];
     const ManifestPart* before = previous ? previous->part(mp.id) : nullptr;
     bool reused = before && before->made_from == mp.made_from && !so.full;
     for (const std::string& f : mp.files) {
-      m.files.push_back(describe(root, f, mp.id, previous, reused, &seen));
+      built.push_back({f, mp.id, reused});
       r->written.push_back(f);
       if (!ran->copied[i]) fresh.push_back(f);
     }
     m.parts.push_back(mp);
   }
+  m.files = describe_files(root, built, previous, o.jobs);
   // `forms` carried the other writers' files over: so does the manifest.
   if (!build_writers && previous) {
     for (const ManifestPart& p : previous->parts) {
@@ -354,10 +389,12 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
   log.stage("清单");
   // Files reused from the last build were checked when they were made, and
   // the scheduler found them at their recorded size.
-  for (const std::string& f : fresh)
-    if (!looks_whole(root / f)) {
+  std::vector<char> whole(fresh.size());
+  parallel_for(fresh.size(), o.jobs, [&](size_t k) { whole[k] = looks_whole(root / fresh[k]); });
+  for (size_t k = 0; k < fresh.size(); ++k)
+    if (!whole[k]) {
       out.abandon();
-      return make_error(Place{f}, "输出文件不完整，本次构建未发布，上次的输出保持不变");
+      return make_error(Place{fresh[k]}, "输出文件不完整，本次构建未发布，上次的输出保持不变");
     }
   {
     std::ofstream mf(root / "manifest.json", std::ios::binary | std::ios::trunc);
