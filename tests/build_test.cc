@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "e2e.h"
 
 namespace fs = std::filesystem;
@@ -95,6 +97,32 @@ TEST_F(SampleBuild, PublishesOnlyApprovedItemsWithoutErrors) {
   EXPECT_EQ(all.find("建筑工程施工许可证核发"), std::string::npos);
   // Not published: an unregistered department.
   EXPECT_EQ(all.find("不动产首次登记"), std::string::npos);
+}
+
+// 临时救助对象认定 is filled in twice (实施清单 rows 21 and 27, a DUPLICATE),
+// and its materials and steps once per row. The row that is published lists
+// its own six materials and four steps, not those of both rows.
+TEST_F(SampleBuild, AnItemFilledInTwicePublishesItsOwnMaterialsOnce) {
+  Proc text = sh("pdftotext -layout " + quote(out("notices/涿鹿县民政局/临时救助对象认定.pdf")) + " -");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("申请材料（共6项"), std::string::npos) << text.out;
+  auto count = [&](const std::string& s) {
+    size_t n = 0;
+    for (size_t at = text.out.find(s); at != std::string::npos; at = text.out.find(s, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("临时救助对象认定申请表"), 1u) << text.out;
+  EXPECT_EQ(count("委托书及受托人身份证明"), 1u) << text.out;
+
+  auto data = nlohmann::json::parse(read_file(out("portal/data/implementation.json")));
+  size_t found = 0;
+  for (const auto& item : data["items"]) {
+    if (item["name"] != "临时救助对象认定") continue;
+    ++found;
+    EXPECT_EQ(item["materials"].size(), 6u);
+    EXPECT_EQ(item["process"].size(), 4u);
+  }
+  EXPECT_EQ(found, 1u);
 }
 
 TEST_F(SampleBuild, EveryPublishedItemHasValidCodes) {

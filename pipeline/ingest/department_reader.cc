@@ -114,6 +114,18 @@ Field field_at(const TableView& table, int row, const std::vector<ColumnRef>& re
   return Field{table.text(row, c), table.place(row, c)};
 }
 
+// Whether the decimal number `a` is less than `b` (both all digits, of any
+// length).
+bool number_less(std::string_view a, std::string_view b) {
+  auto strip = [](std::string_view s) {
+    while (s.size() > 1 && s.front() == '0') s.remove_prefix(1);
+    return s;
+  };
+  a = strip(a);
+  b = strip(b);
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
 // Which field of a sub-table row each column key fills. The first binding
 // is the row's name column: its place is the row's place.
 template <class Row>
@@ -209,16 +221,22 @@ void read_department(const Workbook& wb, const std::string& file,
     catalog.items.push_back(std::move(item));
   }
 
-  // Items by name, for linking sub-table rows. A name given twice (a
-  // DUPLICATE) links to both rows, so the duplicate is one finding, not
-  // also "no materials" and "no steps".
-  std::multimap<std::string, size_t> by_name;
+  // Items by name, for linking sub-table rows.
+  std::map<std::string, std::vector<size_t>> by_name;
   for (size_t i = first_item; i < catalog.items.size(); ++i)
-    by_name.emplace(catalog.items[i].get(El::Name), i);
+    by_name[catalog.items[i].get(El::Name)].push_back(i);
 
   // Reads one sub-table sheet into the vector `rows` of its items, using
   // `bindings` to map column keys to fields; the row's place is that of its
   // first bound field (the material, step, fee or question name).
+  //
+  // A name the 实施清单 gives more than once (a DUPLICATE) usually comes with
+  // its sub-table rows once per item row, block after block. Each block goes
+  // to its own item row, so the first row, which may be published, does not
+  // list every material twice. A block starts where the name's rows break
+  // off or their 序号 starts again. When the blocks do not match the item
+  // rows one to one, every item row takes every row (so the duplicate is one
+  // finding, not also "no materials"), leaving out exact repeats.
   auto read_sub = [&](const SubTableInfo& info, const auto& bindings, auto rows) {
     const Sheet* sheet = wb.find(info.sheet);
     if (!sheet) return;
@@ -232,10 +250,43 @@ void read_department(const Workbook& wb, const std::string& file,
     }
     auto refs = map_columns(sub, info, catalog, department);
     int name_col = col_of(refs, "name");
-    for (int r : sub.rows()) {
+    int seq_col = col_of(refs, "seq");
+
+    // Block number of every row of a name given more than once, and the
+    // number of blocks of each such name.
+    struct Run {
+      int last_index = -2;  // index in sub.rows() of the name's last row
+      std::string last_seq;
+      int blocks = 0;
+    };
+    std::map<std::string, Run> runs;
+    std::vector<int> block_of(sub.rows().size(), 0);
+    for (size_t k = 0; k < sub.rows().size(); ++k) {
+      int r = sub.rows()[k];
       std::string name = sub.text(r, name_col);
-      auto [first, last] = by_name.equal_range(name);
-      if (first == last) {
+      auto found = by_name.find(name);
+      if (found == by_name.end() || found->second.size() < 2) continue;
+      Run& run = runs[name];
+      std::string seq = sub.text(r, seq_col);
+      bool restarts = all_digits(seq) && all_digits(run.last_seq) && !number_less(run.last_seq, seq);
+      if (run.last_index != static_cast<int>(k) - 1 || restarts) ++run.blocks;
+      block_of[k] = run.blocks - 1;
+      run.last_index = static_cast<int>(k);
+      run.last_seq = seq;
+    }
+
+    using Row = typename std::remove_reference_t<decltype(catalog.items[0].*rows)>::value_type;
+    // Whether two rows hold the same text in every bound field.
+    auto same_text = [&](const Row& a, const Row& b) {
+      for (const auto& binding : bindings)
+        if ((a.*(binding.second)).text != (b.*(binding.second)).text) return false;
+      return true;
+    };
+    for (size_t k = 0; k < sub.rows().size(); ++k) {
+      int r = sub.rows()[k];
+      std::string name = sub.text(r, name_col);
+      auto found = by_name.find(name);
+      if (found == by_name.end()) {
         report_form(catalog, sub.place(r, name_col), "ORPHAN-ROW", Severity::Error,
                     name.empty() ? "“" + std::string(info.sheet) + "”第 " + std::to_string(r + 1) +
                                        " 行未填写事项名称，无法对应到事项"
@@ -244,10 +295,22 @@ void read_department(const Workbook& wb, const std::string& file,
                     department);
         continue;
       }
-      typename std::remove_reference_t<decltype(catalog.items[0].*rows)>::value_type row{};
+      Row row{};
       for (const auto& [key, member] : bindings) row.*member = field_at(sub, r, refs, key);
       row.at = (row.*(bindings.front().second)).at;
-      for (auto it = first; it != last; ++it) (catalog.items[it->second].*rows).push_back(row);
+      const std::vector<size_t>& owners = found->second;
+      if (owners.size() == 1) {
+        (catalog.items[owners[0]].*rows).push_back(std::move(row));
+      } else if (runs[name].blocks == static_cast<int>(owners.size())) {
+        (catalog.items[owners[static_cast<size_t>(block_of[k])]].*rows).push_back(std::move(row));
+      } else {
+        for (size_t owner : owners) {
+          auto& list = catalog.items[owner].*rows;
+          bool repeat = false;
+          for (const Row& have : list) repeat = repeat || same_text(have, row);
+          if (!repeat) list.push_back(row);
+        }
+      }
     }
   };
 

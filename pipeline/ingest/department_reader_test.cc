@@ -94,6 +94,87 @@ TEST(DepartmentReader, ReportsFormProblemsAtTheirCells) {
   EXPECT_EQ(missing[0].at.cell, "A2");
 }
 
+// A workbook whose 实施清单 gives 临时救助对象认定 twice (rows 2 and 4), with
+// the sub-table sheets given as `materials`, `steps` and `faqs` (header
+// rows included).
+Workbook twice(std::vector<std::vector<Cell>> materials, std::vector<std::vector<Cell>> steps,
+               std::vector<std::vector<Cell>> faqs) {
+  Workbook wb;
+  Sheet items;
+  items.name = "实施清单";
+  items.rows = {{S("事项名称"), S("承诺办结时限")},
+                {S("临时救助对象认定"), S("5个工作日")},
+                {S("最低生活保障对象认定"), S("20个工作日")},
+                {S("临时救助对象认定"), S("3个工作日")}};
+  wb.sheets = {items, Sheet{"申请材料", std::move(materials), {}, false},
+               Sheet{"办理流程", std::move(steps), {}, false},
+               Sheet{"常见问题", std::move(faqs), {}, false}};
+  return wb;
+}
+
+// The titles of an item's materials, joined by "|".
+std::string titles(const Item& item) {
+  std::string out;
+  for (const Material& m : item.materials) out += (out.empty() ? "" : "|") + m.title.text;
+  return out;
+}
+
+TEST(DepartmentReader, ANameGivenTwiceTakesItsSubRowsBlockByBlock) {
+  // Materials: the name's rows break off (rows 2-3, then 5-6); steps: one
+  // run whose 序号 starts again; questions: no 序号, two runs.
+  Workbook wb = twice(
+      {{S("事项名称"), S("序号"), S("材料名称")},
+       {S("临时救助对象认定"), S("1"), S("申请表")},
+       {S("临时救助对象认定"), S("2"), S("户口簿")},
+       {S("最低生活保障对象认定"), S("1"), S("申请书")},
+       {S("临时救助对象认定"), S("1"), S("申请表")},
+       {S("临时救助对象认定"), S("2"), S("居民身份证")}},
+      {{S("事项名称"), S("序号"), S("环节名称")},
+       {S("临时救助对象认定"), N(1, "1"), S("受理")},
+       {S("临时救助对象认定"), N(2, "2"), S("办结")},
+       {S("临时救助对象认定"), N(1, "1"), S("受理")},
+       {S("临时救助对象认定"), N(2, "2"), S("审批")},
+       {S("临时救助对象认定"), N(3, "3"), S("办结")}},
+      {{S("事项名称"), S("问题"), S("解答")},
+       {S("临时救助对象认定"), S("谁可以申请？"), S("本县居民。")},
+       {S("最低生活保障对象认定"), S("多久办结？"), S("20个工作日。")},
+       {S("临时救助对象认定"), S("要交费吗？"), S("不收费。")}});
+  Catalog c;
+  read_department(wb, "f.xlsx", "县民政局", c);
+  ASSERT_EQ(c.items.size(), 3u);
+  EXPECT_EQ(titles(c.items[0]), "申请表|户口簿");
+  EXPECT_EQ(titles(c.items[1]), "申请书");
+  EXPECT_EQ(titles(c.items[2]), "申请表|居民身份证");
+  EXPECT_EQ(c.items[2].materials[1].at.str(), "f.xlsx:申请材料!C6");
+  ASSERT_EQ(c.items[0].steps.size(), 2u);
+  ASSERT_EQ(c.items[2].steps.size(), 3u);
+  EXPECT_EQ(c.items[2].steps[1].step.text, "审批");
+  ASSERT_EQ(c.items[0].faqs.size(), 1u);
+  EXPECT_EQ(c.items[0].faqs[0].question.text, "谁可以申请？");
+  ASSERT_EQ(c.items[2].faqs.size(), 1u);
+  EXPECT_EQ(c.items[2].faqs[0].question.text, "要交费吗？");
+  EXPECT_TRUE(with_rule(c, "ORPHAN-ROW").empty());
+}
+
+TEST(DepartmentReader, ANameGivenTwiceWithBlocksThatDoNotMatchTakesEveryRowOnce) {
+  // Three blocks for two item rows: which block is whose cannot be told, so
+  // both rows take every material, each only once.
+  Workbook wb = twice({{S("事项名称"), S("序号"), S("材料名称")},
+                       {S("临时救助对象认定"), S("1"), S("申请表")},
+                       {S("临时救助对象认定"), S("2"), S("户口簿")},
+                       {S("临时救助对象认定"), S("1"), S("申请表")},
+                       {S("临时救助对象认定"), S("2"), S("户口簿")},
+                       {S("临时救助对象认定"), S("1"), S("申请表")},
+                       {S("临时救助对象认定"), S("2"), S("居民身份证")}},
+                      {{S("事项名称"), S("序号"), S("环节名称")}}, {{S("事项名称"), S("问题")}});
+  Catalog c;
+  read_department(wb, "f.xlsx", "县民政局", c);
+  ASSERT_EQ(c.items.size(), 3u);
+  EXPECT_EQ(titles(c.items[0]), "申请表|户口簿|居民身份证");
+  EXPECT_EQ(titles(c.items[2]), "申请表|户口簿|居民身份证");
+  EXPECT_TRUE(c.items[1].materials.empty());
+}
+
 TEST(DepartmentReader, MissingItemSheetIsOneError) {
   Workbook wb;
   wb.sheets.push_back(Sheet{"Sheet1", {{S("x")}}, {}, false});
