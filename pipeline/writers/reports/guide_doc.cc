@@ -1,4 +1,5 @@
 // guides/docx/<部门>办事指南.docx: the booklet's content, editable.
+#include "base/text.h"
 #include "writers/guides/booklet.h"
 #include "writers/reports/common.h"
 #include "writers/reports/reports.h"
@@ -10,11 +11,13 @@ using reports::numeral;
 
 namespace {
 
-bool all_digits(const std::string& s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
+// A 材料类型 such as 原件和复印件, broken after 和 as the printed booklet
+// breaks it, so that a narrow column does not split 复印件.
+std::string kind_text(const std::string& kind) {
+  const std::string_view kAnd = "和";
+  size_t at = kind.find(kAnd);
+  if (at == std::string::npos || utf8_length(kind) <= 4) return kind;
+  return kind.substr(0, at + kAnd.size()) + "\n" + kind.substr(at + kAnd.size());
 }
 
 // "原件1份\n复印件2份"
@@ -65,11 +68,11 @@ void item_section(docx::Document& doc, const Item& item, int index,
       std::string seq = mat.seq.text.empty() ? std::to_string(i) : mat.seq.text;
       std::string name = mat.title.text;
       if (!mat.notes.text.empty()) name += "\n（" + mat.notes.text + "）";
-      m.push_back({seq, name, xlsx::material_value(item, mat, "kind"), copies(mat),
+      m.push_back({seq, name, kind_text(xlsx::material_value(item, mat, "kind")), copies(mat),
                    xlsx::material_value(item, mat, "form"), xlsx::material_value(item, mat, "source"),
                    xlsx::material_value(item, mat, "need")});
     }
-    doc.add(reports::table({12, 43, 19, 20, 18, 26, 18},
+    doc.add(reports::table({12, 35, 19, 24, 22, 26, 18},
                            {"序号", "材料名称", "材料类型", "份数", "材料形式", "来源渠道", "是否必需"}, m, 10.5,
                            {true, false, true, true, true, true, true}));
   }
@@ -85,7 +88,7 @@ void item_section(docx::Document& doc, const Item& item, int index,
       p.push_back({s.seq.text.empty() ? std::to_string(i) : s.seq.text, s.step.text, s.staff.text,
                    s.limit.text, s.standard.text, s.outcome.text});
     }
-    doc.add(reports::table({12, 22, 24, 22, 42, 34},
+    doc.add(reports::table({12, 20, 26, 24, 40, 34},
                            {"序号", "环节名称", "办理人员", "办理时限", "审查标准", "办理结果"}, p, 10.5,
                            {true, true, false, true, false, false}));
   }
