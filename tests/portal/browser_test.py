@@ -49,6 +49,14 @@ FAILURES = []
 WIDTH = 390
 
 
+def with_lines(expr):
+    """JavaScript: `expr` evaluated with lines(e), the number of lines the
+    text of element e is laid out on (distinct tops of its text's boxes)."""
+    return ("(() => { const lines = e => { const r = document.createRange(); r.selectNodeContents(e); "
+            "return new Set(Array.from(r.getClientRects()).filter(b => b.width > 0)"
+            ".map(b => Math.round(b.top))).size; }; return (" + expr + "); })()")
+
+
 def fail(msg):
     FAILURES.append(msg)
     print("FAIL: " + msg, flush=True)
@@ -432,6 +440,16 @@ def main():
                 for v in [item["name"]] + want_m + want_s + want_l:
                     check(in_pdf(text, v), f"the PDF guide {rel} lacks {v!r} shown on the item page")
 
+        # Desktop width: column heads, and the steps' 序号 and 办理时限, are one
+        # line each (not 环节名 / 称, 1个工 / 作日).
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False})
+        browser.goto(host + url)
+        broken = browser.js(with_lines("""Array.from(document.querySelectorAll(
+            'table.stack thead th, table.steps td[data-label="序号"], table.steps td[data-label="办理时限"]'))
+            .filter(e => lines(e) > 1).map(e => e.textContent)"""))
+        check(not broken, f"{url}: cells broken over lines at 1024 px: {broken}")
+
         # Phone width: no sideways scrolling.
         browser.call("Emulation.setDeviceMetricsOverride",
                      {"width": WIDTH, "height": 844, "deviceScaleFactor": 1, "mobile": True})
@@ -445,6 +463,14 @@ def main():
             browser.goto(host + path)
             sw = browser.js("document.documentElement.scrollWidth")
             check(sw <= WIDTH, f"{path}: scrollWidth {sw} > {WIDTH} at phone width")
+        # The 31-character 实施编码 on one line, down to a 360 px phone.
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+        browser.goto(host + url)
+        code_lines = browser.js(with_lines("lines(document.querySelector('.meta .code'))"))
+        check(code_lines == 1, f"{url}: the 实施编码 takes {code_lines} lines at 360 px")
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": WIDTH, "height": 844, "deviceScaleFactor": 1, "mobile": True})
         browser.goto(host + url)
         height = browser.js("document.documentElement.scrollHeight")
         shot = browser.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
