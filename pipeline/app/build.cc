@@ -175,12 +175,7 @@ std::vector<Reprint> reprints(const std::vector<PlannedPart>& parts, const std::
     if (kind == printed_kinds().end()) continue;
     auto old = was.find(p.part.id);
     if (old != was.end() && old->is_string() && old->get<std::string>() == p.part.made_from) continue;
-    // posters/<大厅>/<窗口>.pdf, notices/<部门>/<事项>.pdf, guides/<部门>.pdf
-    fs::path path(p.part.id);
-    std::string where;
-    if (std::distance(path.begin(), path.end()) > 2) where = std::next(path.begin())->string();
-    else where = path.stem().string();
-    out.push_back({kind->second, p.part.id, where});
+    out.push_back({kind->second, p.part.id, p.part.where});
   }
   return out;
 }
@@ -281,7 +276,8 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
         fs::copy(e.path(), fs::path(*staging) / e.path().filename(), fs::copy_options::recursive, ec);
   }
 
-  OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o)};
+  OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o),
+                    std::make_shared<const OutputPaths>(catalog)};
   Digests digests = compute_digests(
       catalog, {program_identity(), ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config)});
   log.stage("摘要");

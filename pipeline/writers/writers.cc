@@ -78,6 +78,10 @@ Result<std::vector<Part>> plan_parts(const WriterInfo& w, const Catalog& catalog
   return std::vector<Part>{std::move(p)};
 }
 
+std::shared_ptr<const OutputPaths> paths_of(const OutputContext& ctx, const Catalog& catalog) {
+  return ctx.paths ? ctx.paths : std::make_shared<const OutputPaths>(catalog);
+}
+
 const WriterInfo* find_writer(std::string_view name) {
   for (const WriterInfo& w : kWriters)
     if (w.name == name) return &w;

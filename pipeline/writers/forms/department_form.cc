@@ -212,16 +212,9 @@ Date form_date(const Catalog& catalog, const std::vector<const Item*>& items) {
   return catalog.version_of(items);
 }
 
-std::string form_path(const DepartmentInfo& dept) {
-  std::string name;
-  for (char c : dept.name) name += std::string_view("/\\:*?\"<>|").find(c) == std::string_view::npos ? c : '_';
-  if (name.empty() || name == "." || name == "..") name = "部门" + dept.number;
-  return "forms/" + name + ".xlsx";
-}
-
 Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
                              const DepartmentInfo& dept, std::vector<std::string>* written) {
-  const std::string rel = form_path(dept);
+  const std::string rel = paths_of(ctx, catalog)->form(dept);
   xlsx::Book book;
   const std::vector<const Item*> items = form_items(catalog, dept.name);
   xlsx::DocInfo info = doc_info(catalog, dept.name + "政务服务事项实施清单填报表", form_date(catalog, items));

@@ -197,7 +197,7 @@ class LeadersPdf : public ::testing::Test {
     EXPECT_FALSE(fs::exists(dir / "reports/领导汇报.pdf.tmp"));
   }
   static std::string report() { return (*dir_ / "reports/领导汇报.pdf").string(); }
-  static std::string booklet() { return (*dir_ / county_booklet_path(*catalog_)).string(); }
+  static std::string booklet() { return (*dir_ / OutputPaths(*catalog_).county_booklet()).string(); }
 
   static fs::path* dir_;
   static Catalog* catalog_;
@@ -206,11 +206,11 @@ fs::path* LeadersPdf::dir_ = nullptr;
 Catalog* LeadersPdf::catalog_ = nullptr;
 
 TEST_F(LeadersPdf, PlanNamesTheReportAndTheBooklet) {
-  LeadersPlan p = plan_leaders(*catalog_);
+  LeadersPlan p = plan_leaders(*catalog_, OutputPaths(*catalog_));
   EXPECT_EQ(p.path, "reports/领导汇报.pdf");
   EXPECT_EQ(p.booklet, "guides/涿鹿县政务服务事项办事指南汇编.pdf");
   Catalog none;
-  EXPECT_EQ(plan_leaders(none).booklet, "");
+  EXPECT_EQ(plan_leaders(none, OutputPaths(none)).booklet, "");
 }
 
 TEST_F(LeadersPdf, QpdfCheckPasses) {

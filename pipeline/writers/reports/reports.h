@@ -22,7 +22,6 @@ namespace qd {
 
 inline constexpr const char* kReviewDocxPath = "reports/审核报告.docx";
 inline constexpr const char* kNoticeDocxPath = "reports/报送情况通报.docx";
-inline constexpr const char* kGuideDocxDir = "guides/docx";
 
 // What the reports need besides the catalog. The issuing body of the notice
 // is not among the county settings (settings.office is who publishes the
@@ -50,8 +49,6 @@ std::string notice_number(const ReportSettings& rs, Date date);
 docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept,
                               const std::vector<GuideField>& fields, Date date,
                               const ReportSettings& rs);
-// "guides/docx/<部门>办事指南.docx"
-std::string guide_docx_path(const DepartmentInfo& dept);
 
 // Writes the three kinds of documents.
 // The review report and the notice (one part, made from the whole catalog

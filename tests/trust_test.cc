@@ -1,0 +1,112 @@
+// End-to-end: the trust issue (15). A published 实施编码 never moves to
+// another item, whatever the input carries and whenever the build is killed;
+// one department's odd input never stops the county's night.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "e2e.h"
+
+namespace fs = std::filesystem;
+
+namespace qd::e2e {
+namespace {
+
+const std::string kDept = "涿鹿县民政局";
+// A 公共服务 item of the sample: a department may list more of them than its
+// public-service list, so clones of it publish once approved.
+const std::string kPublicItem = "老年人优待证办理";
+
+// The department's workbook in DIR/input.
+std::string workbook(const std::string& dir, const std::string& dept = kDept) {
+  return dir + "/input/departments/" + dept + ".xlsx";
+}
+
+// Runs `qingdan build` on DIR/input into DIR/output with extra arguments.
+Proc build_with(const std::string& dir, const std::string& extra = "",
+                const std::string& date = "2017-09-30", const std::string& env = "") {
+  return sh(env + " " + quote(qingdan()) + " build --input " + quote(dir + "/input") + " --output " +
+            quote(dir + "/output") + " --date " + date + " " + extra + " 2>&1");
+}
+
+// Approves an item by 审改办 on `date` (the latest decision wins).
+void approve(const std::string& dir, const std::string& dept, const std::string& name,
+             const std::string& date = "2017-09-29") {
+  Proc ok = edit_xlsx(dir + "/input/review/审改办审核意见.xlsx",
+                      {"append", "审核意见", dept, name, "通过", "同意", "审改办", date});
+  ASSERT_EQ(ok.exit_code, 0) << ok.out;
+}
+
+// Adds a copy of an item under a new name (codes cleared) and approves it.
+void add_item(const std::string& dir, const std::string& name, const std::string& from = kPublicItem,
+              const std::string& date = "2017-09-29") {
+  Proc c = edit_xlsx(workbook(dir), {"clone", "*", from, name});
+  ASSERT_EQ(c.exit_code, 0) << c.out;
+  approve(dir, kDept, name, date);
+}
+
+// The published items of an output by 实施编码: (department, name).
+std::map<std::string, std::pair<std::string, std::string>> published_codes(const std::string& output) {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  const std::string text = read_file(output + "/portal/data/implementation.json");
+  if (text.empty()) return out;
+  auto doc = nlohmann::json::parse(text);
+  const auto& items = doc.is_object() && doc.contains("items") ? doc["items"] : doc;
+  for (const auto& it : items) {
+    const std::string code = it.value("impl_code", "");
+    EXPECT_FALSE(out.count(code)) << "published twice under one code: " << code;
+    out[code] = {it.value("department", ""), it.value("name", "")};
+  }
+  return out;
+}
+
+// The text of a PDF, without spaces and line breaks.
+std::string pdf_text(const std::string& pdf) {
+  return sh("pdftotext -enc UTF-8 " + quote(pdf) + " - | tr -d ' \\n\\f'").out;
+}
+
+TEST(Trust, LongAndLookAlikeNamesEachPublishTheirOwnFiles) {
+  TempDir dir("trust-names");
+  start_from_sample_build(dir.path());
+  // Real lists have names of 86–110 characters; 84 made a notice's file name
+  // longer than 255 bytes and stopped the whole county.
+  std::string long_name = "困难群众基本生活救助";
+  while (long_name.size() < 110 * 3) long_name += "申请审核确认和资金发放及动态管理";
+  const std::vector<std::string> names = {long_name, "律师/事务所变更", "律师_事务所变更",
+                                          "律师:事务所变更"};
+  for (const std::string& n : names) add_item(dir.path(), n);
+
+  Proc r = build_with(dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out;  // 1: the sample's broken workbook, nothing else
+  const std::string out = dir / "output";
+  std::set<std::string> published;
+  for (const auto& [code, who] : published_codes(out)) published.insert(who.second);
+  for (const std::string& n : names) EXPECT_TRUE(published.count(n)) << n;
+
+  // Each item's page links a notice of its own, which prints its whole name.
+  auto doc = nlohmann::json::parse(read_file(out + "/portal/data/implementation.json"));
+  std::set<std::string> notices;
+  for (const auto& it : doc.contains("items") ? doc["items"] : doc) {
+    const std::string name = it.value("name", "");
+    if (std::find(names.begin(), names.end(), name) == names.end()) continue;
+    const std::string page = read_file(out + "/portal/item/" + it.value("impl_code", "") + ".html");
+    const size_t at = page.find("href=\"../notices/");
+    ASSERT_NE(at, std::string::npos) << name;
+    const size_t end = page.find('"', at + 6);
+    const std::string href = page.substr(at + 6, end - at - 6);
+    EXPECT_TRUE(notices.insert(href).second) << "two items share " << href;
+    Proc decoded = sh("/usr/bin/python3 -c 'import sys,urllib.parse;print(urllib.parse.unquote(sys.argv[1]))' " +
+                      quote(href.substr(3)));
+    const std::string rel = decoded.out.substr(0, decoded.out.find('\n'));
+    for (const auto& part : fs::path(rel)) EXPECT_LE(part.string().size(), 255u) << rel;
+    ASSERT_TRUE(fs::is_regular_file(out + "/" + rel)) << rel;
+    EXPECT_NE(pdf_text(out + "/" + rel).find(name), std::string::npos) << rel;
+  }
+  EXPECT_EQ(notices.size(), names.size());
+}
+
+}  // namespace
+}  // namespace qd::e2e
