@@ -108,5 +108,45 @@ TEST(Trust, LongAndLookAlikeNamesEachPublishTheirOwnFiles) {
   EXPECT_EQ(notices.size(), names.size());
 }
 
+// The 实施编码 of a published item of the output, or "".
+std::string code_of(const std::string& output, const std::string& dept, const std::string& name) {
+  for (const auto& [code, who] : published_codes(output))
+    if (who == std::make_pair(dept, name)) return code;
+  return "";
+}
+
+TEST(Trust, ARowCarryingAnotherItemsCodeIsAConflictAndTheCodeStays) {
+  TempDir dir("trust-hijack");
+  start_from_sample_build(dir.path());
+  const std::string victim = code_of(dir / "output", kDept, kPublicItem);
+  ASSERT_FALSE(victim.empty());
+  // Another published item of the same department carries it.
+  const std::string thief = "遗体火化服务";
+  const std::string thief_code = code_of(dir / "output", kDept, thief);
+  ASSERT_FALSE(thief_code.empty());
+  Proc row = edit_xlsx(workbook(dir.path()), {"find", "实施清单", "事项名称", thief});
+  ASSERT_EQ(row.exit_code, 0) << row.out;
+  const std::string r = row.out.substr(0, row.out.find_first_of("\r\n"));
+  Proc set = edit_xlsx(workbook(dir.path()), {"setcol", "实施清单", r, "实施编码", victim});
+  ASSERT_EQ(set.exit_code, 0) << set.out;
+
+  Proc b = build_with(dir.path(), "--quiet");
+  ASSERT_EQ(b.exit_code, 1) << b.out;
+  auto codes = published_codes(dir / "output");  // fails on a code published twice
+  EXPECT_EQ(codes[victim], std::make_pair(kDept, kPublicItem));
+  // The other item stays published in its last version, under its own code (沿用上期).
+  EXPECT_EQ(codes[thief_code], std::make_pair(kDept, thief));
+  bool found = false;
+  for (const FindingRow& f : read_findings(dir / "output/review/findings.csv")) {
+    if (f.rule != "CODE-CONFLICT") continue;
+    found = true;
+    EXPECT_EQ(f.file, "departments/" + kDept + ".xlsx");
+    EXPECT_EQ(f.sheet, "实施清单");
+    EXPECT_NE(f.message.find(kPublicItem), std::string::npos) << f.message;
+    EXPECT_NE(f.message.find(thief), std::string::npos) << f.message;
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace qd::e2e

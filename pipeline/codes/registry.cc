@@ -403,6 +403,13 @@ Result<CodeGrant> Registry::assign_by_input(const CodeRequest& req, const std::s
                                             describe(e->department, e->name) + "，不能再用于" +
                                             describe(req.department, req.name));
     }
+    if (e->name != req.name && req.department_names && req.department_names->count(e->name)) {
+      // The item that holds the code is still in the input: the code stays
+      // with it, whatever another row carries.
+      return reg_error(kConflictPrefix, "实施编码 " + impl + " 属于" + describe(e->department, e->name) +
+                                            "（本期仍在填报），不能用于事项「" + req.name +
+                                            "」；请核对该行的实施编码（新事项请留空，由系统赋码）");
+    }
     if (e->status == kStatusRetired && e->name != req.name) {
       return reg_error(kConflictPrefix, "实施编码 " + impl + " 属于已取消的" +
                                             describe(e->department, e->name) +

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,10 @@ struct CodeRequest {
   std::string level_code;    // "1".."7"; county = "4"
   std::string basic_code;    // from the input, may be empty
   std::string impl_code;     // from the input, may be empty
+  // The names of the department's items in tonight's input (any state).
+  // An input code registered under another of these names belongs to that
+  // item: using it here is CODE-CONFLICT, not a rename.
+  const std::set<std::string>* department_names = nullptr;
 };
 
 // The codes an item gets, and what happened.

@@ -132,6 +132,30 @@ TEST_F(RegistryTest, RenamedItemKeepsCodes) {
   EXPECT_FALSE(c.renamed);
 }
 
+TEST_F(RegistryTest, AnotherItemsCodeIsAConflictWhileThatItemIsInTheInput) {
+  CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "食品经营许可"));
+  reopen();
+  // Tonight the department lists both items; the second row carries the
+  // first item's code (copied from the row above).
+  const std::set<std::string> names = {"食品经营许可", "药品零售许可"};
+  auto req = local("县市场监督管理局", "05", kAgencyA, "药品零售许可");
+  req.impl_code = a.impl_code;
+  req.department_names = &names;
+  auto r = reg_->assign(req, kNight2);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-CONFLICT");
+  EXPECT_NE(r.error().message.find("食品经营许可"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("药品零售许可"), std::string::npos) << r.error().message;
+  // The code stays with its item.
+  EXPECT_EQ(reg_->find(a.impl_code)->name, "食品经营许可");
+  // Without the first item in the input, the same row is a rename.
+  const std::set<std::string> renamed = {"药品零售许可"};
+  req.department_names = &renamed;
+  CodeGrant b = ok(req, kNight2);
+  EXPECT_TRUE(b.renamed);
+  EXPECT_EQ(b.impl_code, a.impl_code);
+}
+
 TEST_F(RegistryTest, RetiredSequenceNeverReused) {
   CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "甲"));
   CodeGrant b = ok(local("县市场监督管理局", "05", kAgencyA, "乙"));
