@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "base/text.h"
 #include "sheet/xlsx_reader.h"
 
@@ -277,6 +279,26 @@ std::map<std::string, std::string> tree(const std::string& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     files[fs::relative(e.path(), dir).string()] = read_file(e.path().string());
+  }
+  return files;
+}
+
+std::map<std::string, std::string> published_tree(const std::string& dir) {
+  std::map<std::string, std::string> files = tree(dir);
+  std::erase_if(files, [](const auto& f) { return f.first.starts_with("registry/"); });
+  auto m = files.find("manifest.json");
+  if (m != files.end()) {
+    auto doc = nlohmann::ordered_json::parse(m->second, nullptr, false);
+    if (doc.is_object()) {
+      doc.erase("registry_generation");
+      auto& list = doc["files"];
+      for (auto it = list.begin(); it != list.end();)
+        it = it->value("part", "") == "registry" ? list.erase(it) : it + 1;
+      auto& parts = doc["parts"];
+      for (auto it = parts.begin(); it != parts.end();)
+        it = it->value("id", "") == "registry" ? parts.erase(it) : it + 1;
+      m->second = doc.dump(1, '\t') + "\n";
+    }
   }
   return files;
 }

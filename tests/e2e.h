@@ -99,4 +99,10 @@ std::vector<std::string> soffice_to_pdfs(const std::vector<std::string>& files,
 // Every file under `dir` (relative paths, sorted) with its content.
 std::map<std::string, std::string> tree(const std::string& dir);
 
+// The same without the state a build leaves beside its outputs: the copy of
+// the registry (registry/, which changes with every build that commits it)
+// and its entries in manifest.json. What two builds of the same input and
+// date must give byte for byte.
+std::map<std::string, std::string> published_tree(const std::string& dir);
+
 }  // namespace qd::e2e

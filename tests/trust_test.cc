@@ -63,6 +63,17 @@ std::map<std::string, std::pair<std::string, std::string>> published_codes(const
   return out;
 }
 
+// The paths whose content differs between two trees (or is in one only).
+std::vector<std::string> diff_paths(const std::map<std::string, std::string>& a,
+                                    const std::map<std::string, std::string>& b) {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : a)
+    if (!b.count(path) || b.at(path) != bytes) out.push_back(path);
+  for (const auto& [path, bytes] : b)
+    if (!a.count(path)) out.push_back(path);
+  return out;
+}
+
 // The text of a PDF, without spaces and line breaks.
 std::string pdf_text(const std::string& pdf) {
   return sh("pdftotext -enc UTF-8 " + quote(pdf) + " - | tr -d ' \\n\\f'").out;
@@ -146,6 +157,110 @@ TEST(Trust, ARowCarryingAnotherItemsCodeIsAConflictAndTheCodeStays) {
     EXPECT_NE(f.message.find(thief), std::string::npos) << f.message;
   }
   EXPECT_TRUE(found);
+}
+
+// Renames an item in every sheet of the department's workbook and approves
+// it under its new name (a new item for the registry: no code in the row).
+void rename_item(const std::string& dir, const std::string& from, const std::string& to,
+                 const std::string& date) {
+  Proc r = edit_xlsx(workbook(dir), {"rename", "*", from, to});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  approve(dir, kDept, to, date);
+}
+
+// Adds every (code → item) of an output to `seen`, failing on a code that
+// names another item than it did in an earlier output.
+void expect_codes_keep_their_items(
+    const std::string& output, const std::string& when,
+    std::map<std::string, std::pair<std::string, std::string>>* seen) {
+  for (const auto& [code, who] : published_codes(output)) {
+    auto [it, fresh] = seen->emplace(code, who);
+    EXPECT_TRUE(fresh || it->second == who)
+        << when << ": 实施编码 " << code << " names " << who.second << ", published before for "
+        << it->second.second;
+  }
+}
+
+TEST(Trust, KilledAtAnyPointNoPublishedCodeEverNamesAnotherItem) {
+  for (const std::string point :
+       {"staging", "codes", "rendered", "mid-pdf", "committed", "publish", "exchanged", "published"}) {
+    SCOPED_TRACE(point);
+    TempDir dir("trust-kill-" + point);
+    start_from_sample_build(dir.path());
+    std::map<std::string, std::pair<std::string, std::string>> seen;
+    expect_codes_keep_their_items(dir / "output", "night 1", &seen);
+
+    // Night 2 adds an item and is killed at `point`.
+    add_item(dir.path(), "居家养老服务补贴申请", kPublicItem, "2017-09-30");
+    Proc killed = build_with(dir.path(), "--quiet --jobs 1", "2017-10-01", "QINGDAN_CRASH_AT=" + point);
+    EXPECT_NE(killed.exit_code, 0) << killed.out;
+    EXPECT_NE(killed.exit_code, 1) << killed.out;
+    expect_codes_keep_their_items(dir / "output", "after the kill", &seen);
+
+    // Night 3: the department renames the new row (a new item), night 4 builds again.
+    rename_item(dir.path(), "居家养老服务补贴申请", "居家养老服务补贴发放", "2017-10-01");
+    Proc third = build_with(dir.path(), "--quiet", "2017-10-02");
+    ASSERT_EQ(third.exit_code, 1) << third.out;
+    expect_codes_keep_their_items(dir / "output", "night 3", &seen);
+    Proc fourth = build_with(dir.path(), "--quiet", "2017-10-03");
+    ASSERT_EQ(fourth.exit_code, 1) << fourth.out;
+    expect_codes_keep_their_items(dir / "output", "night 4", &seen);
+    // Every item published tonight has a code of its own.
+    std::set<std::pair<std::string, std::string>> items;
+    for (const auto& [code, who] : published_codes(dir / "output"))
+      EXPECT_TRUE(items.insert(who).second) << who.second << " published twice";
+    EXPECT_TRUE(items.count({kDept, "居家养老服务补贴发放"}));
+  }
+}
+
+TEST(Trust, ALostRegistryStopsTheBuildUntilItIsRestored) {
+  TempDir dir("trust-lost");
+  start_from_sample_build(dir.path());
+  const std::string reg = dir / "state/registry.sqlite";
+  const auto night1 = published_codes(dir / "output");
+  ASSERT_FALSE(night1.empty());
+  const auto before = tree(dir / "output");
+
+  // Deleted, truncated to 0 bytes, or a new machine: each stops the build.
+  for (const std::string how : {"deleted", "truncated"}) {
+    SCOPED_TRACE(how);
+    TempDir copy("trust-lost-" + how);
+    copy_tree(dir.path(), copy.path());
+    const std::string path = copy / "state/registry.sqlite";
+    if (how == "deleted") {
+      for (const char* s : {"", "-wal", "-shm"}) fs::remove(path + s);
+    } else {
+      fs::resize_file(path, 0);
+    }
+    Proc refused = build_with(copy.path(), "", "2017-10-01");
+    EXPECT_EQ(refused.exit_code, 2) << refused.out;
+    EXPECT_NE(refused.out.find(path), std::string::npos) << refused.out;
+    EXPECT_NE(refused.out.find("2017-09-30"), std::string::npos) << "names the build that used it: " << refused.out;
+    EXPECT_NE(read_file(copy / "output.builds/build.log").find("构建失败"), std::string::npos);
+    EXPECT_EQ(diff_paths(tree(copy / "output"), before), std::vector<std::string>{});
+
+    // Restored from the copy the published build keeps: the same codes.
+    Proc restored = sh(quote(qingdan()) + " registry restore --input " + quote(copy / "input") +
+                       " --output " + quote(copy / "output"));
+    ASSERT_EQ(restored.exit_code, 0) << restored.out;
+    Proc again = build_with(copy.path(), "--quiet", "2017-10-01");
+    ASSERT_EQ(again.exit_code, 1) << again.out;
+    EXPECT_EQ(published_codes(copy / "output"), night1);
+  }
+
+  // A registry put back from an older copy is refused as well.
+  TempDir old("trust-old");
+  copy_tree(dir.path(), old.path());
+  fs::copy(old / "state", old / "state-night1", fs::copy_options::recursive);
+  add_item(old.path(), "居家养老服务补贴申请");
+  ASSERT_EQ(build_with(old.path(), "--quiet", "2017-10-01").exit_code, 1);
+  fs::remove_all(old / "state");
+  fs::rename(old / "state-night1", old / "state");
+  Proc older = build_with(old.path(), "", "2017-10-02");
+  EXPECT_EQ(older.exit_code, 2) << older.out;
+  EXPECT_NE(older.out.find("旧"), std::string::npos) << older.out;
+  // Told explicitly, the build starts from it.
+  EXPECT_EQ(build_with(old.path(), "--quiet --new-registry", "2017-10-02").exit_code, 1);
 }
 
 }  // namespace

@@ -98,6 +98,9 @@ int main(int argc, char** argv) {
   build->add_option("--reuse", options.reuse_dirs,
                     "从这些目录（各分片的输出）沿用内容相同的成果；可多次给出")
       ->check(CLI::ExistingDirectory);
+  build->add_flag("--new-registry", options.new_registry,
+                  "编码库缺失、为空或比已发布的输出旧时仍然构建（从头赋码，已公布的编码可能改变；"
+                  "一般应先用 qingdan registry restore 恢复）");
   CLI::App* forms = app.add_subcommand("forms", "为每个部门生成预填的填报表格（output/forms/）");
   add_common(forms);
   CLI::App* check = app.add_subcommand("check", "单独审核部门填报的工作簿，报送前自查");
@@ -106,6 +109,23 @@ int main(int argc, char** argv) {
   check->add_option("--input", options.input_dir, "参照的输入目录（county.toml、权力清单）")
       ->capture_default_str();
   check->add_option("--date", date_text, "审核日期 YYYY-MM-DD（默认今天）");
+
+  CLI::App* registry = app.add_subcommand("registry", "编码库：查看状态，或从构建保存的副本恢复");
+  registry->require_subcommand(1);
+  std::string restore_from;
+  CLI::App* restore = registry->add_subcommand(
+      "restore", "用构建目录中保存的编码库副本（registry/registry.sqlite）恢复编码库");
+  CLI::App* status = registry->add_subcommand("status", "显示编码库和已发布输出的构建次数");
+  for (CLI::App* cmd : {restore, status}) {
+    cmd->add_option("--input", options.input_dir, "输入目录（含 county.toml，从中读取编码库路径）")
+        ->capture_default_str();
+    cmd->add_option("--output", options.output_dir, "已发布的输出目录")->capture_default_str();
+    cmd->add_option("--registry", options.registry_path, "编码库文件（默认取 county.toml 中的 registry）");
+  }
+  restore->add_option("--from", restore_from,
+                      "从这个构建目录恢复（默认为输出目录本身，即最近一次发布的构建；"
+                      "较早的构建在 <输出目录>.builds/ 中）")
+      ->check(CLI::ExistingDirectory);
 
   try {
     app.parse(argc, argv);
@@ -145,6 +165,10 @@ int main(int argc, char** argv) {
   } else if (forms->parsed()) {
     what = "forms";
     report = qd::run_forms(options);
+  } else if (registry->parsed()) {
+    what = "registry";
+    report = qd::run_registry(restore->parsed() ? "restore" : "status", options, restore_from);
+    if (report.message.empty()) return 0;
   } else {
     what = "check";
     report = qd::run_check(files, options.input_dir, options.build_date);

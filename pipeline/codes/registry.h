@@ -100,6 +100,35 @@ class Registry {
   // Abandons the build's transaction; the registry is as it was at begin().
   void rollback();
 
+  // ---- builds: generation, journal, copies (see registry.cc's schema) ----
+
+  // How many builds have been committed (0: a new or empty registry), and
+  // the date of the last ("" when none).
+  long long generation() const;
+  std::string last_build() const;
+  // How many codes were ever given (rows of the items table).
+  long long code_count() const;
+  // Commits the build's transaction as build number `generation` of
+  // `date`, keeping a journal of what it replaced in the published list
+  // until forget_journal(): the build commits before its output is
+  // published, so that no output ever shows a code the registry lacks.
+  Status commit_build(long long generation, const std::string& date);
+  // True when the last committed build left its journal (its output was not
+  // yet known to be published).
+  bool has_journal() const;
+  // Puts the published list and the state back as they were before the
+  // journaled build, whose output was never published; its codes stay
+  // given (reserved). Clears the journal.
+  Status undo_journal();
+  // Drops the journal: the journaled build's output is published.
+  Status forget_journal();
+  // Writes a consistent copy of the committed registry, without a journal,
+  // to `path` (SQLite's VACUUM INTO; never a file copy of a live database).
+  Status save_copy(const std::string& path);
+  // Replaces the registry file at `path` by the copy at `from` with SQLite's
+  // online backup (WAL files included), creating it when missing.
+  static Status restore_copy(const std::string& from, const std::string& path);
+
   // Gives the item its codes: by the input impl/basic code when present,
   // else by (department, name, parent), else allocates the next free
   // sequence for (region, type, dept_number), never reusing one handed out.

@@ -373,6 +373,69 @@ TEST_F(RegistryTest, StateKeepsTheLastValueOfAKey) {
   EXPECT_EQ(reg_->state("changes").value_or(""), "b");
 }
 
+TEST_F(RegistryTest, ABuildsJournalUndoesItsPublishedListButKeepsItsCodes) {
+  // Night 1, published.
+  ASSERT_TRUE(reg_->begin().ok());
+  CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "甲"));
+  ASSERT_TRUE(reg_->save_published({a.impl_code, "县市场监督管理局", "甲", "v1", kNight1, kNight1}).ok());
+  ASSERT_TRUE(reg_->set_state("change_log", "night 1").ok());
+  ASSERT_TRUE(reg_->commit_build(1, kNight1).ok());
+  ASSERT_TRUE(reg_->forget_journal().ok());
+  EXPECT_FALSE(reg_->has_journal());
+  EXPECT_EQ(reg_->generation(), 1);
+  EXPECT_EQ(reg_->last_build(), kNight1);
+
+  // Night 2 commits (a new item, a changed one, a new state key), then its
+  // output is never published.
+  ASSERT_TRUE(reg_->begin().ok());
+  CodeGrant b = ok(local("县市场监督管理局", "05", kAgencyA, "乙"), kNight2);
+  ASSERT_TRUE(reg_->save_published({a.impl_code, "县市场监督管理局", "甲", "v2", kNight2, kNight2}).ok());
+  ASSERT_TRUE(reg_->save_published({b.impl_code, "县市场监督管理局", "乙", "v1", kNight2, kNight2}).ok());
+  ASSERT_TRUE(reg_->set_state("change_log", "night 2").ok());
+  ASSERT_TRUE(reg_->set_state("printed_parts", "{}").ok());
+  ASSERT_TRUE(reg_->commit_build(2, kNight2).ok());
+  reopen();  // the build was killed
+  EXPECT_TRUE(reg_->has_journal());
+  EXPECT_EQ(reg_->generation(), 2);
+  ASSERT_TRUE(reg_->undo_journal().ok());
+  EXPECT_FALSE(reg_->has_journal());
+  EXPECT_EQ(reg_->generation(), 1);
+  EXPECT_EQ(reg_->last_build(), kNight1);
+  auto published = reg_->published_items();
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].content, "v1");
+  EXPECT_EQ(reg_->state("change_log").value_or(""), "night 1");
+  EXPECT_FALSE(reg_->state("printed_parts"));
+  // The code night 2 gave stays reserved for its item.
+  ASSERT_TRUE(reg_->find(b.impl_code));
+  EXPECT_EQ(ok(local("县市场监督管理局", "05", kAgencyA, "丙"), "2024-05-03").basic_code, "130105003000");
+}
+
+TEST_F(RegistryTest, ACopyIsTheCommittedRegistryWithoutItsJournal) {
+  ASSERT_TRUE(reg_->begin().ok());
+  CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "甲"));
+  ASSERT_TRUE(reg_->save_published({a.impl_code, "县市场监督管理局", "甲", "v1", kNight1, kNight1}).ok());
+  ASSERT_TRUE(reg_->commit_build(1, kNight1).ok());
+  const std::string copy = path_ + ".copy";
+  ASSERT_TRUE(reg_->save_copy(copy).ok());
+  {
+    auto c = Registry::open(copy);
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    EXPECT_FALSE((*c)->has_journal());
+    EXPECT_EQ((*c)->generation(), 1);
+    EXPECT_EQ((*c)->code_count(), 1);
+    EXPECT_EQ((*c)->published_items().size(), 1u);
+  }
+  // Lost: the file is truncated to 0 bytes while its WAL is still there.
+  reg_.reset();
+  { std::FILE* f = std::fopen(path_.c_str(), "w"); std::fclose(f); }
+  ASSERT_TRUE(Registry::restore_copy(copy, path_).ok());
+  reopen();
+  EXPECT_EQ(reg_->generation(), 1);
+  EXPECT_EQ(reg_->find(a.impl_code)->name, "甲");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((copy + suffix).c_str());
+}
+
 TEST_F(RegistryTest, EntriesOrderedByImplCode) {
   ok(local("县卫生健康局", "06", kAgencyB, "乙"));
   ok(local("县市场监督管理局", "05", kAgencyA, "甲"));
