@@ -263,5 +263,51 @@ TEST(Trust, ALostRegistryStopsTheBuildUntilItIsRestored) {
   EXPECT_EQ(build_with(old.path(), "--quiet --new-registry", "2017-10-02").exit_code, 1);
 }
 
+TEST(Trust, CharactersXmlCannotCarryNeverMakeAnOutputUnreadable) {
+  TempDir dir("trust-xml");
+  copy_sample_input(dir.path());
+  // _xFFFE_ in a workbook (how Excel writes U+FFFE) …
+  Proc row = edit_xlsx(workbook(dir.path()), {"find", "实施清单", "事项名称", kPublicItem});
+  ASSERT_EQ(row.exit_code, 0) << row.out;
+  const std::string r = row.out.substr(0, row.out.find_first_of("\r\n"));
+  Proc set = edit_xlsx(workbook(dir.path()),
+                       {"setcol", "实施清单", r, "受理条件", "年满60周岁_xFFFE_的本县常住居民。"});
+  ASSERT_EQ(set.exit_code, 0) << set.out;
+  // … and U+FFFF as raw bytes in a GB18030 CSV.
+  const std::string csv = dir / "input/departments/涿鹿县退役军人事务局/实施清单.csv";
+  Proc edit = sh("/usr/bin/python3 -c " +
+                 quote("import csv,sys\n"
+                       "p=sys.argv[1]\n"
+                       "rows=list(csv.reader(open(p,encoding='gb18030',newline='')))\n"
+                       "c=rows[0].index('受理条件')\n"
+                       "rows[1][c]='\\uffff'+rows[1][c]\n"
+                       "csv.writer(open(p,'w',encoding='gb18030',newline='')).writerows(rows)\n") +
+                 " " + quote(csv));
+  ASSERT_EQ(edit.exit_code, 0) << edit.out;
+
+  Proc b = build_with(dir.path(), "--quiet");
+  ASSERT_EQ(b.exit_code, 1) << b.out;
+  const std::string out = dir / "output";
+  // Reported at their cells.
+  int at_cells = 0;
+  for (const FindingRow& f : read_findings(out + "/review/findings.csv")) {
+    if (f.rule != "TEXT-CHARS" || f.message.find("已从发布的内容中删除") == std::string::npos) continue;
+    EXPECT_FALSE(f.cell.empty()) << f.message;
+    at_cells += f.message.find("U+FFFE") != std::string::npos || f.message.find("U+FFFF") != std::string::npos;
+  }
+  EXPECT_EQ(at_cells, 2);
+  // Every workbook opens in openpyxl, every document in LibreOffice.
+  for (const char* book : {"lists/实施清单.xlsx", "lists/目录清单.xlsx", "review/审核报告.xlsx",
+                                  "forms/涿鹿县民政局.xlsx", "forms/涿鹿县退役军人事务局.xlsx"}) {
+    EXPECT_FALSE(cells_by_openpyxl(out + "/" + std::string(book)).empty()) << book;
+  }
+  TempDir pdfs("trust-xml-pdf");
+  auto converted = soffice_to_pdfs({out + "/reports/审核报告.docx", out + "/guides/docx/涿鹿县民政局办事指南.docx",
+                                    out + "/guides/docx/涿鹿县退役军人事务局办事指南.docx"},
+                                   pdfs.path());
+  for (const std::string& pdf : converted) EXPECT_FALSE(pdf.empty());
+  EXPECT_NE(pdf_text(converted[1]).find("年满60周岁的本县常住居民"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace qd::e2e

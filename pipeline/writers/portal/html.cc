@@ -1,8 +1,11 @@
 #include "writers/portal/html.h"
 
+#include "base/text.h"
+
 namespace qd::portal {
 
-std::string escape(std::string_view text) {
+std::string escape(std::string_view raw) {
+  const std::string text = xml_text(raw);  // nothing XML cannot carry
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
