@@ -226,6 +226,11 @@ struct Reprint {
   std::string where;  // the hall (posters) or the department
 };
 
+// The most findings listed for one input file: a file beyond it (rows of
+// garbage) gets one FINDINGS-LIMIT finding with the count of the rest, so
+// that one department's file cannot fill the review report or the memory.
+inline constexpr int kMaxFindingsPerFile = 1000;
+
 // The whole county as the pipeline sees it during one build.
 struct Catalog {
   Settings settings;
@@ -247,8 +252,12 @@ struct Catalog {
   // that differ from the last build.
   std::vector<Reprint> reprints;
 
-  // Records a finding; item findings also count against the item.
+  // Records a finding; item findings also count against the item. Beyond
+  // kMaxFindingsPerFile findings of one file, a finding only counts: the
+  // file's FINDINGS-LIMIT finding says how many were left out.
   void report(Finding f, Item* item = nullptr);
+  // Files over the limit: file → findings left out.
+  std::map<std::string, long long> findings_left_out;
   // Published items of one department, in input order.
   std::vector<const Item*> published(std::string_view department) const;
   // All published items, departments in settings order, items in input order.
@@ -266,8 +275,12 @@ struct Catalog {
   // the build date when there is none. Unlike the build date it stays the
   // same from night to night while nothing changes, and so do the reports.
   Date as_of() const;
-  // Sorts findings by file, sheet, cell (row-major), rule — the order of findings.csv.
+  // Sorts findings by file, sheet, cell (row-major), rule — the order of
+  // findings.csv — with each FINDINGS-LIMIT finding saying its final count.
   void sort_findings();
+
+ private:
+  std::map<std::string, int, std::less<>> findings_per_file_;
 };
 
 // Compares two A1 references row-major ("B2" < "A10" is false: row 2 < 10).
