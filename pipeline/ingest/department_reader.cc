@@ -164,6 +164,9 @@ void read_department(const Workbook& wb, const std::string& file,
   if (department.empty() && table && table->ok() && !table->rows().empty())
     department = table->text(table->rows().front(), "实施主体");
   if (department.empty()) department = fallback_department;
+  // A subordinate unit's name stands for its department.
+  if (!catalog.settings.department(department))
+    if (const DepartmentInfo* d = catalog.settings.department_of_unit(department)) department = d->name;
   sub.department = department;
   catalog.submissions.push_back(sub);
 

@@ -118,6 +118,24 @@ TEST(DepartmentReader, CountsMayBeNumbersAndIntactCodesOnlyWarn) {
   EXPECT_EQ(c.items[0].warnings, 1);
 }
 
+TEST(DepartmentReader, AWorkbookOfASubordinateUnitBelongsToItsDepartment) {
+  // No 填报信息: the department is the 实施主体 of the first row, here a
+  // unit registered under 区人力资源和社会保障局.
+  Workbook wb;
+  Sheet items;
+  items.name = "实施清单";
+  items.rows = {{S("事项名称"), S("实施主体")}, {S("失业保险金申领"), S("区就业服务管理局")}};
+  wb.sheets = {items};
+  Catalog c;
+  c.settings.departments.push_back({"区人力资源和社会保障局", "人社局", "11440232MB2D06811W", "05",
+                                    {{"区就业服务管理局", "12440232MB2D06811R"}}});
+  read_department(wb, "f.xlsx", "f", c);
+  ASSERT_EQ(c.items.size(), 1u);
+  EXPECT_EQ(c.items[0].department, "区人力资源和社会保障局");
+  EXPECT_EQ(c.submissions[0].department, "区人力资源和社会保障局");
+  EXPECT_FALSE(c.submissions[0].date.valid());
+}
+
 // A workbook whose 实施清单 gives 临时救助对象认定 twice (rows 2 and 4), with
 // the sub-table sheets given as `materials`, `steps` and `faqs` (header
 // rows included).

@@ -5,6 +5,26 @@
 
 namespace qd::vrules {
 
+namespace {
+
+// True when `code` is the department's own credit code or one of its units'.
+bool own_credit_code(const DepartmentInfo& d, std::string_view code) {
+  if (d.credit_code == code) return true;
+  for (const UnitInfo& u : d.units)
+    if (u.credit_code == code) return true;
+  return false;
+}
+
+// The name of the organisation of a department whose own or unit's code
+// `code` is: the department, or "<unit>（<department>下属单位）".
+std::string organisation_of(const DepartmentInfo& d, std::string_view code) {
+  for (const UnitInfo& u : d.units)
+    if (u.credit_code == code) return u.name + "（" + d.name + "下属单位）";
+  return d.name;
+}
+
+}  // namespace
+
 // Checks 基本编码 / 实施编码 when given (empty ones are assigned later),
 // 实施主体编码 against GB 32100 and against the department's registered code,
 // and warns when input codes disagree with the item's own type, level or agency.
@@ -36,12 +56,22 @@ void check_codes(Catalog& c, Item& item) {
           "“实施主体编码”" + q(agency) + "不是有效的统一社会信用代码：" + why +
               "。请照本单位统一社会信用代码证书填写18位代码。");
     } else if (const DepartmentInfo* d = find_department(c.settings, item.department);
-               d && !d->credit_code.empty() && d->credit_code != agency) {
+               d && !d->credit_code.empty() && !own_credit_code(*d, agency)) {
       agency_ok = false;
-      add(c, item, place_of(item, El::AgencyCode), "CREDIT-CODE", Severity::Error,
-          "“实施主体编码”" + q(agency) + "与县里登记的" + d->name + "统一社会信用代码" +
-              q(d->credit_code) + "不一致，请核对后改为登记的代码（如登记有误，请联系" +
-              c.settings.office + "更正）。");
+      const DepartmentInfo* owner = c.settings.owner_of_credit_code(agency);
+      std::string registered = (c.settings.division.empty() ? "设置中" : c.settings.division + "里") + "登记的";
+      std::string msg;
+      if (owner) {
+        msg = "“实施主体编码”" + q(agency) + "是" + registered + q(organisation_of(*owner, agency)) +
+              "的统一社会信用代码，不是" + d->name + "或其下属单位的：请改为本部门（" + d->credit_code +
+              "）或实施该事项的本部门下属单位的代码；如该事项确属" + owner->name + "，请由其报送。";
+      } else {
+        msg = "“实施主体编码”" + q(agency) + "与" + registered + d->name + "统一社会信用代码" + q(d->credit_code) +
+              (d->units.empty() ? std::string() : "及其下属单位的代码") +
+              "不一致，请核对后改为登记的代码；如实施主体是本部门的下属单位，请联系" + c.settings.office +
+              "在设置中登记该单位的名称和统一社会信用代码（如登记有误，也请联系其更正）。";
+      }
+      add(c, item, place_of(item, El::AgencyCode), "CREDIT-CODE", Severity::Error, std::move(msg));
     }
   }
 

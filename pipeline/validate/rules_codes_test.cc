@@ -62,6 +62,36 @@ TEST(RulesCodes, CreditCodeDiffersFromRegisteredOne) {
   EXPECT_NE(f[0].message.find(kCredit), std::string::npos);
 }
 
+TEST(RulesCodes, ASubordinateUnitsOwnCodeIsAccepted) {
+  Catalog c = make_catalog();
+  c.settings.departments[0].units.push_back({"涿鹿县食品药品检验所", "12440232MB2D06811R"});
+  set(c.items[0], El::Agency, "涿鹿县食品药品检验所");
+  set(c.items[0], El::AgencyCode, "12440232MB2D06811R");
+  validate(c);
+  EXPECT_TRUE(c.findings.empty()) << dump(c);
+}
+
+TEST(RulesCodes, AnotherDepartmentsOrItsUnitsCodeIsStillAnError) {
+  Catalog c = make_catalog();
+  c.settings.departments[0].units.push_back({"涿鹿县食品药品检验所", "12440232MB2D06811R"});
+  c.settings.departments.push_back({"涿鹿县卫生健康局", "卫健局", "12441500196720244T", "06",
+                                    {{"涿鹿县疾病预防控制中心", "121307314000000184"}}});
+  for (const char* code : {"12441500196720244T", "121307314000000184"}) {
+    Catalog d = c;
+    set(d.items[0], El::AgencyCode, code);
+    validate(d);
+    auto f = of(d, "CREDIT-CODE");
+    ASSERT_EQ(f.size(), 1u) << dump(d);
+    EXPECT_NE(f[0].message.find("涿鹿县卫生健康局"), std::string::npos) << f[0].message;
+    EXPECT_NE(f[0].message.find("不是" + kDept + "或其下属单位的"), std::string::npos) << f[0].message;
+  }
+  Catalog d = c;
+  set(d.items[0], El::AgencyCode, "121307314000000184");
+  validate(d);
+  EXPECT_NE(of(d, "CREDIT-CODE")[0].message.find("涿鹿县疾病预防控制中心（涿鹿县卫生健康局下属单位）"),
+            std::string::npos);
+}
+
 TEST(RulesCodes, UnregisteredDepartmentOnlyNeedsAValidCode) {
   Catalog c = make_catalog();
   c.settings.departments.clear();
