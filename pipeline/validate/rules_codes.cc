@@ -1,4 +1,8 @@
-// CODE-FORMAT, CREDIT-CODE and CODE-MISMATCH: the codes an item brings with it.
+// CODE-FORMAT, CREDIT-CODE and CODE-MISMATCH: the codes an item brings with it;
+// CODE-CONFLICT between the items' provincial codes.
+#include <map>
+
+#include "codes/code_scheme.h"
 #include "codes/credit_code.h"
 #include "codes/item_code.h"
 #include "validate/rules.h"
@@ -35,19 +39,27 @@ void check_codes(Catalog& c, Item& item) {
   const std::string agency = trim(item.get(El::AgencyCode));
   bool basic_ok = false, impl_ok = false, agency_ok = false;
 
+  const CodeScheme& scheme = c.settings.codes;
+  const std::string fix = scheme.provincial
+                              ? "。请照省政务服务平台赋予的编码填写（编码规则见设置文件 [codes]）。"
+                              : "。请核对后改正；新增事项请留空，由系统赋码。";
   if (!basic.empty()) {
-    basic_ok = basic_code_valid(basic, &why);
+    basic_ok = basic_code_valid(basic, scheme, &why);
     if (!basic_ok)
       add(c, item, place_of(item, El::BasicCode), "CODE-FORMAT", Severity::Error,
-          "“基本编码”" + q(basic) + "格式错误：" + why +
-              "。请核对后改正；新增事项请留空，由系统赋码。");
+          "“基本编码”" + q(basic) + "格式错误：" + why + fix);
+  } else if (scheme.provincial) {
+    // Provincial codes are taken as given, never made up here: a code made
+    // now would have to move when the province assigns its own.
+    add(c, item, place_of(item, El::BasicCode), "REQ-MISSING", Severity::Error,
+        "“基本编码”为空：本" + (c.settings.division.empty() ? std::string("地") : c.settings.division) +
+            "使用省级事项编码，请填写省政务服务平台事项目录中该事项的基本编码；尚未赋码的事项请先在省平台申请编码。");
   }
   if (!impl.empty()) {
-    impl_ok = impl_code_valid(impl, &why);
+    impl_ok = impl_code_valid(impl, scheme, &why);
     if (!impl_ok)
       add(c, item, place_of(item, El::ImplCode), "CODE-FORMAT", Severity::Error,
-          "“实施编码”" + q(impl) + "格式错误：" + why +
-              "。请核对后改正；新增事项请留空，由系统赋码。");
+          "“实施编码”" + q(impl) + "格式错误：" + why + fix);
   }
   if (!agency.empty()) {
     agency_ok = credit_code_valid(agency, &why);
@@ -75,7 +87,9 @@ void check_codes(Catalog& c, Item& item) {
     }
   }
 
-  // Consistency of input codes with the item (the codes stage keeps input codes).
+  // Consistency of input codes with the item (the codes stage keeps input
+  // codes); a province's codes have their own structure.
+  if (scheme.provincial) return;
   auto mismatch = [&](El e, std::string msg) {
     add(c, item, place_of(item, e), "CODE-MISMATCH", Severity::Warning, std::move(msg));
   };
@@ -94,6 +108,38 @@ void check_codes(Catalog& c, Item& item) {
     if (level.size() == 1 && impl.substr(18, 1) != level)
       mismatch(El::ImplCode, "“实施编码”第19位行使层级为" + impl.substr(18, 1) + "，而“行使层级”为" +
                                  item.get(El::Level) + "（" + level + "），请核对。");
+  }
+}
+
+// One 实施编码 names one item, and one 基本编码 one catalog item (the same
+// name, whichever agency implements it): CODE-CONFLICT at the later item,
+// naming the first. For the province's codes, which are kept as given; an
+// item given twice in a department is a DUPLICATE, not also a conflict.
+void check_unique_codes(Catalog& c) {
+  if (!c.settings.codes.provincial) return;
+  std::map<std::string, const Item*> by_impl, by_basic;
+  for (Item& item : c.items) {
+    if (is_retired(item)) continue;
+    const std::string name = name_key(item.get(El::Name));
+    const std::string dept = dept_key(c.settings, item.department);
+    auto same_item = [&](const Item& first) {
+      return name_key(first.get(El::Name)) == name && dept_key(c.settings, first.department) == dept;
+    };
+    if (std::string impl = trim(item.get(El::ImplCode)); !impl.empty()) {
+      auto [at, fresh] = by_impl.emplace(impl, &item);
+      if (!fresh && !same_item(*at->second))
+        add(c, item, place_of(item, El::ImplCode), "CODE-CONFLICT", Severity::Error,
+            "“实施编码”" + q(impl) + "已用于" + at->second->department + "的事项" +
+                q(at->second->get(El::Name)) + "（" + at->second->at.str() +
+                "）：一个实施编码只能对应一个事项，请核对省政务服务平台赋予本事项的实施编码。");
+    }
+    if (std::string basic = trim(item.get(El::BasicCode)); !basic.empty()) {
+      auto [at, fresh] = by_basic.emplace(basic, &item);
+      if (!fresh && name_key(at->second->get(El::Name)) != name)
+        add(c, item, place_of(item, El::BasicCode), "CODE-CONFLICT", Severity::Error,
+            "“基本编码”" + q(basic) + "已用于事项" + q(at->second->get(El::Name)) + "（" +
+                at->second->at.str() + "）：不同事项的基本编码不能相同，请核对省政务服务平台事项目录中本事项的基本编码。");
+    }
   }
 }
 
