@@ -194,9 +194,8 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   doc.add(reports::table({12, 48, 26, 38, 16, 16}, {"序号", "部门", "报送情况", "报送日期", "事项数", "错误数"},
                          rows, 12, {true, false, true, true, true, true}));
   docx::Paragraph note("Plain", "截止日期：" + deadline + "。应报送" + num(tot.departments) + "个部门，已报送" +
-                                    num(tot.submitted) + "个（按时" + num(tot.on_time) + "个，逾期" +
-                                    num(tot.late) + "个），未报送" + num(tot.missing) + "个，文件无法读取" +
-                                    num(tot.unreadable) + "个。");
+                                    num(tot.submitted) + "个" + tot.submitted_breakdown() + "，未报送" +
+                                    num(tot.missing) + "个，文件无法读取" + num(tot.unreadable) + "个。");
   note.runs[0].size = 12;
   doc.add(note);
   return doc;
