@@ -64,7 +64,7 @@ void lay_out_figures(ReportFlow& out, const ReportInput& in, std::string_view ti
     if (d.published > 0 && (!top || d.published > top->published)) top = &d;
   }
   const int registered = static_cast<int>(in.catalog.settings.departments.size());
-  out.flow().paragraph("截至" + in.date.chinese() + "，全县公布政务服务事项" + items(f.published) +
+  out.flow().paragraph("截至" + in.date.chinese() + "，全" + in.catalog.settings.division + "公布政务服务事项" + items(f.published) +
                            "，其中行政权力事项" + items(f.power) + "、公共服务事项" +
                            items(f.public_service) + "。清单版本：" + f.version.chinese() + "。",
                        t.body);
