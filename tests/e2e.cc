@@ -60,6 +60,10 @@ void copy_sample_input(const std::string& dir) {
   fs::copy(source("input"), fs::path(dir) / "input", fs::copy_options::recursive);
 }
 
+void copy_district_input(const std::string& dir) {
+  fs::copy(source(kDistrictFixture), fs::path(dir) / "input", fs::copy_options::recursive);
+}
+
 Proc build(const std::string& dir, const std::string& out, const std::string& date) {
   return sh(quote(qingdan()) + " build --quiet --input " + quote(dir + "/input") + " --output " +
             quote(dir + "/" + out) + " --date " + date);
@@ -67,10 +71,10 @@ Proc build(const std::string& dir, const std::string& out, const std::string& da
 
 namespace {
 
-// What a shared folder is made from: the binary and the sample input (names,
+// What a shared folder is made from: the binary and its input folder (names,
 // sizes, modification times), so that a rebuilt binary or an edited input
 // makes it again.
-std::string shared_key(const std::string& name) {
+std::string shared_key(const std::string& name, const std::string& input) {
   std::ostringstream key;
   auto stamp = [&](const fs::path& p) {
     std::error_code ec;
@@ -81,7 +85,7 @@ std::string shared_key(const std::string& name) {
   stamp(qingdan());
   stamp(fs::read_symlink("/proc/self/exe"));  // the tests' own code makes shared folders too
   std::vector<fs::path> inputs;
-  for (const auto& e : fs::recursive_directory_iterator(source("input")))
+  for (const auto& e : fs::recursive_directory_iterator(source(input)))
     if (e.is_regular_file()) inputs.push_back(e.path());
   std::sort(inputs.begin(), inputs.end());
   for (const fs::path& p : inputs) stamp(p);
@@ -96,13 +100,13 @@ void write_file(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 std::string shared_dir(const std::string& name,
-                       const std::function<void(const std::string& dir)>& make) {
+                       const std::function<void(const std::string& dir)>& make, const std::string& input) {
   fs::path root = fs::path(QD_BINARY_DIR) / "e2e-shared";
   fs::create_directories(root);
   std::string dir = (root / name).string();
   int fd = ::open((root / (name + ".lock")).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd >= 0) ::flock(fd, LOCK_EX);
-  std::string key = shared_key(name);
+  std::string key = shared_key(name, input);
   if (read_file(dir + "/.key") != key) {
     fs::remove_all(dir);
     fs::create_directories(dir);

@@ -68,7 +68,7 @@ void use_huge_pages(char** argv) {
 
 int main(int argc, char** argv) {
   use_huge_pages(argv);
-  CLI::App app{"qingdan：涿鹿县政务服务事项清单流水线（表格下发、读取、审核、合并、赋码、发布）"};
+  CLI::App app{"qingdan：县（区、市）政务服务事项清单流水线（表格下发、读取、审核、合并、赋码、发布）"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "显示所有命令的帮助");
 

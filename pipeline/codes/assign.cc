@@ -16,9 +16,11 @@ std::string describe(const Item& item) {
 }
 
 // The 实施编码 an item's input codes stand for ("" when it has none, or they
-// are not valid: the registry then says why).
+// are not valid: the registry then says why). A province's 基本编码 alone
+// stands for no code yet: the registry may hold the one the province gave.
 std::string input_impl_code(const CodeRequest& req) {
   if (!req.impl_code.empty()) return req.impl_code;
+  if (req.scheme.provincial) return "";
   if (req.basic_code.empty() || !basic_code_valid(req.basic_code, nullptr)) return "";
   return make_impl_code(req.agency_code, req.level_code, req.basic_code);
 }
@@ -70,6 +72,7 @@ Status assign_codes(Catalog& catalog, Registry& registry) {
     req.basic_code = item->get(El::BasicCode);
     req.impl_code = item->get(El::ImplCode);
     req.department_names = &names[item->department];
+    req.scheme = catalog.settings.codes;
 
     const bool at_impl = !req.impl_code.empty();
     if (auto taken = granted.find(input_impl_code(req)); taken != granted.end()) {

@@ -478,7 +478,37 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
   std::string why;
   // Work out the input code, if any, before touching the database.
   std::string impl = req.impl_code;
-  if (!impl.empty()) {
+  std::string basic = req.basic_code;
+  if (req.scheme.provincial) {
+    // The province's codes, taken as given: never made up here.
+    if (basic.empty()) {
+      return reg_error(kFormatPrefix, describe(req.department, req.name) +
+                                          "没有基本编码：使用省级编码时须填写省政务服务平台赋予的基本编码");
+    }
+    if (!basic_code_valid(basic, req.scheme, &why)) {
+      return reg_error(kFormatPrefix, "基本编码 " + basic + "：" + why);
+    }
+    if (impl.empty()) {
+      // The 实施编码 it was given before (the province's, kept as given),
+      // else the national composition: agency code, level, 基本编码.
+      std::optional<RegistryEntry> known = find_exact(req.department, req.name, req.parent);
+      if (known && known->status != kStatusRetired && known->basic_code == basic) {
+        impl = known->impl_code;
+      } else {
+        if (!credit_code_valid(req.agency_code, &why)) {
+          return reg_error(kCreditPrefix, "实施主体编码 " + req.agency_code + " " + why);
+        }
+        if (req.level_code.size() != 1 || req.level_code[0] < '1' || req.level_code[0] > '7') {
+          return reg_error(kFormatPrefix, "行使层级代码应为 1–7，实为 " + req.level_code);
+        }
+        impl = req.agency_code + req.level_code + basic;
+      }
+    }
+    if (!impl_code_valid(impl, req.scheme, &why)) {
+      return reg_error(kFormatPrefix, "实施编码 " + impl + "：" + why +
+                                          (req.impl_code.empty() ? "；请填写省政务服务平台赋予的实施编码" : ""));
+    }
+  } else if (!impl.empty()) {
     if (!impl_code_valid(impl, &why)) {
       if (utf8_length(impl) == kImplCodeLength && impl.size() == kImplCodeLength &&
           !credit_code_valid(impl.substr(0, 18), nullptr)) {
@@ -502,12 +532,13 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
     }
     impl = make_impl_code(req.agency_code, req.level_code, req.basic_code);
   }
+  if (!req.scheme.provincial && !impl.empty()) basic = impl.substr(19);
 
   // All changes of one assignment happen together or not at all, whether or
   // not the caller has begun a build transaction.
   if (Status s = exec("SAVEPOINT assign"); !s) return s.error();
   Result<CodeGrant> r = impl.empty() ? assign_new(req, build_date)
-                                     : assign_by_input(req, impl, build_date);
+                                     : assign_by_input(req, impl, basic, build_date);
   if (r) {
     if (Status s = exec("RELEASE assign"); !s) {
       (void)exec("ROLLBACK TO assign");
@@ -522,7 +553,8 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
   return r;
 }
 
-// An item that came with its own (valid) 实施编码 `impl`.
+// An item that came with its own (valid) 实施编码 `impl` and 基本编码 `basic`
+// (nationally the last 12 characters of `impl`; a province's as given).
 //  - The registry knows the code: it must belong to the same department
 //    (else CODE-CONFLICT). A different name means the item was renamed: the
 //    codes stay, the name is updated. A retired code is taken back only by
@@ -535,10 +567,10 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
 //    codes are never replaced) and the old entry is retired, so its codes
 //    stay reserved.
 Result<CodeGrant> Registry::assign_by_input(const CodeRequest& req, const std::string& impl,
-                                            const std::string& date) {
+                                            const std::string& basic, const std::string& date) {
   CodeGrant g;
   g.impl_code = impl;
-  g.basic_code = impl.substr(19);
+  g.basic_code = basic;
   if (std::optional<RegistryEntry> e = find(impl)) {
     if (e->department != req.department) {
       return reg_error(kConflictPrefix, "实施编码 " + impl + " 已赋给" +

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "codes/code_scheme.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -56,6 +57,9 @@ struct CodeRequest {
   // An input code registered under another of these names belongs to that
   // item: using it here is CODE-CONFLICT, not a rename.
   const std::set<std::string>* department_names = nullptr;
+  // The office's code scheme: national codes are assigned when missing;
+  // the province's are taken as given (the 基本编码 is then required).
+  CodeScheme scheme = national_scheme();
 };
 
 // The codes an item gets, and what happened.
@@ -171,7 +175,7 @@ class Registry {
   Status add_poster_version();
 
   Result<CodeGrant> assign_by_input(const CodeRequest& req, const std::string& impl,
-                                    const std::string& date);
+                                    const std::string& basic, const std::string& date);
   Result<CodeGrant> assign_new(const CodeRequest& req, const std::string& date);
   Result<std::string> next_main_prefix(const std::string& region, const std::string& type,
                                        const std::string& dept_number);

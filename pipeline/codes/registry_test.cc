@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "codes/code_scheme.h"
 #include "codes/credit_code.h"
 #include "codes/item_code.h"
 
@@ -257,6 +258,71 @@ TEST_F(RegistryTest, InputCodeSupersedesEarlierLocalCode) {
   EXPECT_EQ(b.basic_code, "000117051000");
   EXPECT_EQ(reg_->find(a.impl_code)->status, "取消");
   EXPECT_EQ(reg_->find_by_name("县市场监督管理局", "食品经营许可")->impl_code, b.impl_code);
+}
+
+// A province's scheme: 基本编码 of 12–14 characters, 实施编码 of 31–33.
+CodeScheme province_scheme() {
+  CodeScheme s;
+  s.provincial = true;
+  std::string why;
+  EXPECT_TRUE(make_code_rule(12, 14, "", &s.basic, &why)) << why;
+  EXPECT_TRUE(make_code_rule(31, 33, "", &s.impl, &why)) << why;
+  return s;
+}
+
+TEST_F(RegistryTest, AProvincesImplCodeIsKeptAsGivenAndRecorded) {
+  auto req = local("区人力资源和社会保障局", "05", kAgencyA, "失业保险金申领");
+  req.scheme = province_scheme();
+  req.basic_code = "511A0014100002";
+  req.impl_code = "11510107MB1C7000XA4511A0014100002";  // the platform's: not this agency's code
+  CodeGrant a = ok(req);
+  EXPECT_EQ(a.impl_code, req.impl_code);
+  EXPECT_EQ(a.basic_code, "511A0014100002");
+  EXPECT_TRUE(a.is_new);
+  auto e = reg_->find(req.impl_code);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->basic_code, "511A0014100002");
+  EXPECT_EQ(e->name, "失业保险金申领");
+  // The next night the form comes back without its 实施编码: the given one
+  // stays, never reassigned (the composition would give another).
+  reopen();
+  req.impl_code.clear();
+  CodeGrant b = ok(req, kNight2);
+  EXPECT_EQ(b.impl_code, a.impl_code);
+  EXPECT_FALSE(b.is_new);
+  EXPECT_EQ(reg_->entries().size(), 1u);
+}
+
+TEST_F(RegistryTest, AProvincesBasicCodeWithoutImplCodeComposesOne) {
+  auto req = local("区人力资源和社会保障局", "05", kAgencyA, "就业失业登记");
+  req.scheme = province_scheme();
+  req.basic_code = "E-000004-001";
+  CodeGrant a = ok(req);
+  EXPECT_EQ(a.impl_code, kAgencyA + "4" + "E-000004-001");
+  EXPECT_EQ(a.basic_code, "E-000004-001");
+}
+
+TEST_F(RegistryTest, TheProvincesSchemeNeverMakesUpACode) {
+  auto req = local("区人力资源和社会保障局", "05", kAgencyA, "就业失业登记");
+  req.scheme = province_scheme();
+  auto r = reg_->assign(req, kNight1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-FORMAT");
+  req.basic_code = "511A";  // shorter than the province's codes
+  r = reg_->assign(req, kNight1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-FORMAT");
+  EXPECT_TRUE(reg_->entries().empty());
+  // Its code given by another department's item is a conflict.
+  req.basic_code = "511A0014100002";
+  ok(req);
+  auto other = local("区民政局", "06", kAgencyB, "就业失业登记");
+  other.scheme = province_scheme();
+  other.basic_code = "511A0014100002";
+  other.impl_code = kAgencyA + "4511A0014100002";
+  r = reg_->assign(other, kNight1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-CONFLICT");
 }
 
 TEST_F(RegistryTest, SameNameInTwoDepartmentsDiffers) {

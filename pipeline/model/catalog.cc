@@ -11,6 +11,23 @@ const DepartmentInfo* Settings::department(std::string_view name) const {
   return nullptr;
 }
 
+const DepartmentInfo* Settings::department_of_unit(std::string_view unit_name) const {
+  for (const DepartmentInfo& d : departments)
+    for (const UnitInfo& u : d.units)
+      if (u.name == unit_name) return &d;
+  return nullptr;
+}
+
+const DepartmentInfo* Settings::owner_of_credit_code(std::string_view credit_code) const {
+  if (credit_code.empty()) return nullptr;
+  for (const DepartmentInfo& d : departments) {
+    if (d.credit_code == credit_code) return &d;
+    for (const UnitInfo& u : d.units)
+      if (u.credit_code == credit_code) return &d;
+  }
+  return nullptr;
+}
+
 std::string Item::type_code() const {
   const CodeValue* v = item_types().find(get(El::Type));
   return v ? std::string(v->code) : std::string();

@@ -104,6 +104,10 @@ Item make_item(const std::string& dept, const std::string& name, const std::stri
 Catalog small_catalog() {
   Catalog c;
   c.build_date = kDate;
+  c.settings.county = "涿鹿县";  // as input/county.toml says
+  c.settings.division = "县";
+  c.settings.office = "涿鹿县行政审批局";
+  c.settings.area_code = "0313";
   c.settings.deadline = {2017, 8, 31};
   c.settings.departments.push_back({"涿鹿县市场监督管理局", "市场监管局", "11130731MB1234567X", "14"});
   c.settings.departments.push_back({"涿鹿县商务局", "商务局", "11130731MB7654321X", "15"});

@@ -195,7 +195,7 @@ std::string fields_page_body(const Catalog& catalog) {
   out += "<li><a href=\"implementation.json\">implementation.json</a>、<a href=\"implementation.csv\">implementation.csv</a>：实施清单（36 项要素），每个公布事项一条。</li>\n";
   out += "<li><a href=\"search.json\">search.json</a>：本站搜索使用的索引（事项名称、部门、事项类型、材料名称、页面地址）。</li>\n";
   out += "</ul>\n";
-  out += "<p>JSON 文件的顶层字段：<code>county</code>（县名）、<code>title</code>（清单名称）、"
+  out += "<p>JSON 文件的顶层字段：<code>county</code>（" + catalog.settings.division + "名）、<code>title</code>（清单名称）、"
          "<code>version</code>（清单版本日期，YYYY-MM-DD）、<code>publisher</code>（发布机关）、"
          "<code>fields</code>（字段键名，按清单列的顺序）、<code>items</code>（事项数组）。</p>\n";
 
