@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "codes/assign.h"
-#include "codes/registry.h"
+#include "registry/registry.h"
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
 #include "merge/merge.h"

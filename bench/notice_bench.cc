@@ -13,7 +13,7 @@
 
 #include "base/sha256.h"
 #include "codes/assign.h"
-#include "codes/registry.h"
+#include "registry/registry.h"
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
 #include "merge/merge.h"

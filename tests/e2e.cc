@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/text.h"
-#include "sheet/xlsx_reader.h"
+#include "spreadsheet_reader/xlsx_reader.h"
 
 namespace fs = std::filesystem;
 

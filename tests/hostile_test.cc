@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "e2e.h"
-#include "sheet/test_zip.h"
+#include "spreadsheet_reader/test_zip.h"
 
 namespace fs = std::filesystem;
 

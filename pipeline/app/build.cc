@@ -25,7 +25,7 @@
 #include "publish/registry_guard.h"
 #include "publish/scheduler.h"
 #include "writers/digests.h"
-#include "codes/registry.h"
+#include "registry/registry.h"
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
 #include "merge/merge.h"

@@ -3,7 +3,7 @@
 // the codes of cancelled items, and turns registry conflicts into findings.
 #pragma once
 
-#include "codes/registry.h"
+#include "registry/registry.h"
 #include "model/catalog.h"
 
 namespace qd {

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "sheet/zip_archive.h"
+#include "spreadsheet_reader/zip_archive.h"
 
 namespace qd::docx {
 namespace {

@@ -18,7 +18,7 @@
 #pragma once
 
 #include "base/error.h"
-#include "codes/registry.h"
+#include "registry/registry.h"
 #include "model/catalog.h"
 
 namespace qd {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "model/catalog.h"
-#include "sheet/workbook.h"
+#include "spreadsheet_reader/workbook.h"
 
 namespace qd {
 

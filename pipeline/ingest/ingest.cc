@@ -7,8 +7,8 @@
 
 #include "ingest/department_reader.h"
 #include "ingest/reference_reader.h"
-#include "sheet/csv_reader.h"
-#include "sheet/xlsx_reader.h"
+#include "spreadsheet_reader/csv_reader.h"
+#include "spreadsheet_reader/xlsx_reader.h"
 
 namespace fs = std::filesystem;
 

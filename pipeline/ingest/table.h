@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/error.h"
-#include "sheet/workbook.h"
+#include "spreadsheet_reader/workbook.h"
 
 namespace qd {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::layout {
 

@@ -15,7 +15,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "pdf/fonts.h"
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::pdf {
 

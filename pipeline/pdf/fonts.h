@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "base/error.h"
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::pdf {
 

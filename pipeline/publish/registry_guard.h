@@ -19,7 +19,7 @@
 #include <string>
 
 #include "base/error.h"
-#include "codes/registry.h"
+#include "registry/registry.h"
 #include "publish/manifest.h"
 
 namespace qd {

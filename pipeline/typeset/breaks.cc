@@ -8,7 +8,7 @@
 #include <string>
 
 #include "typeset/kinsoku.h"
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::ts {
 namespace {

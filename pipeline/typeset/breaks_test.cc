@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "base/text.h"
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::ts {
 namespace {

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "typeset/kinsoku.h"
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::ts::testing {
 

@@ -1,6 +1,6 @@
 #include "typeset/kinsoku.h"
 
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::ts {
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::ts {
 namespace {

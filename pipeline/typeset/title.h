@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "typeset/layout.h"
+#include "typeset/line.h"
 
 namespace qd::ts {
 

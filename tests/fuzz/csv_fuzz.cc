@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "sheet/csv_reader.h"
+#include "spreadsheet_reader/csv_reader.h"
 
 // Entry point called by libFuzzer with each input.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

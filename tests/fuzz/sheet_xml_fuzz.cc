@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "sheet/test_zip.h"
-#include "sheet/xlsx_reader.h"
+#include "spreadsheet_reader/test_zip.h"
+#include "spreadsheet_reader/xlsx_reader.h"
 
 // Entry point called by libFuzzer with each input.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

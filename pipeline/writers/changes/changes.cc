@@ -2,7 +2,7 @@
 
 #include "base/sha256.h"
 #include "writers/lists/summary.h"
-#include "xlsx/table.h"
+#include "xlsx_writer/table.h"
 
 namespace qd {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
-#include "xlsx/widths.h"
+#include "xlsx_writer/widths.h"
 
 namespace qd {
 

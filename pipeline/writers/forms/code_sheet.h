@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/elements.h"
-#include "xlsx/book.h"
+#include "xlsx_writer/book.h"
 
 namespace qd {
 

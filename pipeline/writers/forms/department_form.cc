@@ -5,9 +5,9 @@
 #include "writers/forms/code_sheet.h"
 #include "writers/forms/instructions.h"
 #include "writers/lists/summary.h"
-#include "xlsx/item_text.h"
-#include "xlsx/print.h"
-#include "xlsx/widths.h"
+#include "xlsx_writer/item_text.h"
+#include "xlsx_writer/print.h"
+#include "xlsx_writer/widths.h"
 
 namespace qd {
 

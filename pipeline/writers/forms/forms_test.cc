@@ -6,7 +6,7 @@
 
 #include "writers/forms/code_sheet.h"
 #include "writers/forms/department_form.h"
-#include "xlsx/testing.h"
+#include "xlsx_writer/testing.h"
 
 namespace qd {
 namespace {

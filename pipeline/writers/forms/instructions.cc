@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "writers/forms/department_form.h"
-#include "xlsx/print.h"
-#include "xlsx/widths.h"
+#include "xlsx_writer/print.h"
+#include "xlsx_writer/widths.h"
 
 namespace qd {
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "model/catalog.h"
-#include "xlsx/book.h"
+#include "xlsx_writer/book.h"
 
 namespace qd {
 

@@ -2,10 +2,10 @@
 // sheets and headers it looks for, codes as strings, the date cell.
 #include <gtest/gtest.h>
 
-#include "sheet/xlsx_reader.h"
+#include "spreadsheet_reader/xlsx_reader.h"
 #include "writers/forms/department_form.h"
 #include "writers/forms/forms.h"
-#include "xlsx/testing.h"
+#include "xlsx_writer/testing.h"
 
 namespace qd {
 namespace {

@@ -1,8 +1,8 @@
 #include "writers/lists/catalog_list.h"
 
 #include "writers/lists/summary.h"
-#include "xlsx/item_text.h"
-#include "xlsx/table.h"
+#include "xlsx_writer/item_text.h"
+#include "xlsx_writer/table.h"
 
 namespace qd {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "writers/lists/summary.h"
-#include "xlsx/item_text.h"
-#include "xlsx/table.h"
+#include "xlsx_writer/item_text.h"
+#include "xlsx_writer/table.h"
 
 namespace qd {
 

@@ -6,7 +6,7 @@
 
 #include "writers/lists/catalog_list.h"
 #include "writers/lists/impl_list.h"
-#include "xlsx/testing.h"
+#include "xlsx_writer/testing.h"
 
 namespace qd {
 namespace {

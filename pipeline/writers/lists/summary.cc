@@ -1,6 +1,6 @@
 #include "writers/lists/summary.h"
 
-#include "xlsx/table.h"
+#include "xlsx_writer/table.h"
 
 namespace qd {
 

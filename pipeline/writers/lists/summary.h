@@ -8,7 +8,7 @@
 
 #include "model/catalog.h"
 #include "writers/writer.h"
-#include "xlsx/book.h"
+#include "xlsx_writer/book.h"
 
 namespace qd {
 

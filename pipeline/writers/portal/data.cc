@@ -2,7 +2,7 @@
 
 #include "writers/portal/html.h"
 #include "writers/review/findings_csv.h"
-#include "xlsx/item_text.h"
+#include "xlsx_writer/item_text.h"
 
 namespace qd::portal {
 

@@ -9,7 +9,7 @@
 #include "writers/guides/booklet.h"
 #include "writers/portal/data.h"
 #include "writers/portal/html.h"
-#include "xlsx/item_text.h"
+#include "xlsx_writer/item_text.h"
 
 namespace qd {
 

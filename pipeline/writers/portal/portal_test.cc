@@ -11,7 +11,7 @@
 #include "writers/portal/html.h"
 #include "writers/portal/portal.h"
 #include "writers/writer.h"
-#include "xlsx/testing.h"
+#include "xlsx_writer/testing.h"
 
 namespace qd {
 namespace {

@@ -3,7 +3,7 @@
 #include "writers/guides/booklet.h"
 #include "writers/reports/common.h"
 #include "writers/reports/reports.h"
-#include "xlsx/item_text.h"
+#include "xlsx_writer/item_text.h"
 
 namespace qd {
 

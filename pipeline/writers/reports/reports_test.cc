@@ -8,10 +8,10 @@
 #include <sstream>
 #include <algorithm>
 
-#include "sheet/zip_archive.h"
+#include "spreadsheet_reader/zip_archive.h"
 #include "writers/reports/common.h"
 #include "writers/review/counts.h"
-#include "xlsx/testing.h"
+#include "xlsx_writer/testing.h"
 
 namespace qd {
 namespace {

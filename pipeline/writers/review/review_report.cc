@@ -5,7 +5,7 @@
 #include "writers/lists/summary.h"
 #include "writers/review/counts.h"
 #include "writers/review/findings_csv.h"
-#include "xlsx/table.h"
+#include "xlsx_writer/table.h"
 
 namespace qd {
 

@@ -6,7 +6,7 @@
 #include "writers/review/findings_csv.h"
 #include "writers/review/review_report.h"
 #include "writers/review/submissions.h"
-#include "xlsx/testing.h"
+#include "xlsx_writer/testing.h"
 
 namespace qd {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "writers/lists/summary.h"
 #include "writers/review/counts.h"
-#include "xlsx/table.h"
+#include "xlsx_writer/table.h"
 
 namespace qd {
 
