@@ -241,6 +241,15 @@ class Site {
     written_->push_back("portal/" + rel);
     return Ok{};
   }
+  // Writes <portal>/<rel> with `write` (given the full path) and records it.
+  template <class Fn>
+  Status put_xlsx(const std::string& rel, Fn write) {
+    std::error_code ec;
+    fs::create_directories((root_ / rel).parent_path(), ec);
+    QD_TRY(write((root_ / rel).string()));
+    written_->push_back("portal/" + rel);
+    return Ok{};
+  }
   // Copies <output>/<rel> into the portal when it exists; true if copied.
   Result<bool> copy_in(const std::string& rel);
   std::string page(const std::string& title, const std::string& root, const std::string& main, Date date,
@@ -546,8 +555,11 @@ Status Site::county() {
   QD_TRY(put("data/search.json", index));
   QD_TRY(put("data/catalog.json", dump(catalog_json(catalog_, date), 1)));
   QD_TRY(put("data/catalog.csv", catalog_csv(catalog_)));
+  QD_TRY(put_xlsx("data/catalog.xlsx", [&](const std::string& path) { return write_catalog_xlsx(catalog_, date, path); }));
   QD_TRY(put("data/implementation.json", dump(implementation_json(catalog_, date), 1)));
   QD_TRY(put("data/implementation.csv", implementation_csv(catalog_)));
+  QD_TRY(put_xlsx("data/implementation.xlsx",
+                  [&](const std::string& path) { return write_implementation_xlsx(catalog_, date, path); }));
   QD_TRY(put("data/README.html",
              page("开放数据字段说明", "../", crumbs("../", {}, "开放数据") + fields_page_body(catalog_), date)));
 
@@ -574,7 +586,7 @@ Status Site::county() {
     main += "<tr><td><a href=\"kind/" + code + ".html\">" + escape(entry.first) + "</a></td><td class=\"num\">" +
             std::to_string(entry.second.size()) + "</td></tr>\n";
   main += "</tbody></table>\n";
-  main += "<h2>开放数据</h2>\n<p>目录清单和实施清单的 JSON、CSV 文件及字段说明见<a href=\"data/README.html\">开放数据</a>。</p>\n";
+  main += "<h2>开放数据</h2>\n<p>目录清单和实施清单的 Excel（.xlsx）、CSV、JSON 文件及字段说明见<a href=\"data/README.html\">开放数据</a>。</p>\n";
   const std::string scripts =
       "<script type=\"application/json\" id=\"search-data\">" + script_json(index) +
       "</script>\n<script src=\"assets/search.js\" data-root=\"\"></script>\n";

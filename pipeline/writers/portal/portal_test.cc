@@ -140,6 +140,52 @@ TEST(PortalData, CsvHasBomKeysAndOneRowPerItem) {
   EXPECT_EQ(cat.substr(3, cat.find("\r\n") - 3), "name,basic_code,basis,type,level,department,parent,public_domain");
 }
 
+// The .xlsx open data read back by openpyxl: the labels, then every value of
+// the CSV rows as a text cell formatted "@", digits and leading zeros kept.
+TEST(PortalData, XlsxHasTextCellsEqualToTheRows) {
+  Catalog c = testing::sample_catalog();
+  // Codes a spreadsheet would mangle: leading zeros, 31 digits.
+  for (Item& it : c.items)
+    if (it.state == ItemState::Published) {
+      it.field(El::BasicCode).text = "000117051000";
+      it.field(El::ImplCode).text = "1113073140464187504000117051000";
+      break;
+    }
+  const std::string dir = testing::fresh_dir("portal_data_xlsx");
+  ASSERT_TRUE(portal::write_implementation_xlsx(c, kDate, dir + "/i.xlsx").ok());
+  ASSERT_TRUE(portal::write_catalog_xlsx(c, kDate, dir + "/c.xlsx").ok());
+  struct Case {
+    std::string file, sheet;
+    std::vector<std::vector<std::string>> rows;
+    size_t columns;
+  };
+  for (const Case& k : {Case{"i.xlsx", "实施清单", portal::implementation_rows(c), portal::implementation_keys().size()},
+                        Case{"c.xlsx", "目录清单", portal::catalog_rows(c), portal::catalog_keys().size()}}) {
+    auto dump = testing::dump_xlsx(dir + "/" + k.file);
+    ASSERT_TRUE(dump.ok()) << dump.error().str();
+    const nlohmann::json& ws = testing::sheet(*dump, k.sheet);
+    ASSERT_FALSE(ws.is_null()) << k.file;
+    EXPECT_EQ(ws["freeze"], "C2");
+    ASSERT_FALSE(k.rows.empty());
+    for (size_t r = 0; r < k.rows.size(); ++r) {
+      ASSERT_EQ(k.rows[r].size(), k.columns);
+      for (size_t col = 0; col < k.columns; ++col) {
+        const std::string ref = column_name(static_cast<int>(col)) + std::to_string(r + 2);
+        EXPECT_EQ(testing::cell(ws, ref), k.rows[r][col]) << k.file << " " << ref;
+        if (k.rows[r][col].empty()) continue;
+        EXPECT_EQ(ws["types"][ref], "s") << k.file << " " << ref;
+        EXPECT_EQ(ws["formats"][ref], "@") << k.file << " " << ref;
+      }
+    }
+  }
+  auto impl = testing::dump_xlsx(dir + "/i.xlsx");
+  const nlohmann::json& ws = testing::sheet(*impl, "实施清单");
+  EXPECT_EQ(testing::cell(ws, "A1"), "部门");
+  EXPECT_EQ(testing::cell(ws, "B1"), "事项名称");
+  EXPECT_EQ(testing::cell(ws, "C2"), "000117051000");
+  EXPECT_EQ(testing::cell(ws, "D2"), "1113073140464187504000117051000");
+}
+
 TEST(PortalData, FieldsPageDocumentsEveryKey) {
   Catalog c = testing::sample_catalog();
   const std::string page = portal::fields_page_body(c);
@@ -192,8 +238,8 @@ TEST_F(PortalSite, WritesThePagesAndEscapesHostileText) {
   ASSERT_TRUE(s.ok()) << s.error().str();
   const fs::path root = fs::path(dir_) / "portal";
   for (const char* f : {"index.html", "assets/site.css", "assets/search.js", "data/search.json",
-                        "data/catalog.json", "data/catalog.csv", "data/implementation.json",
-                        "data/implementation.csv", "data/README.html"})
+                        "data/catalog.json", "data/catalog.csv", "data/catalog.xlsx", "data/implementation.json",
+                        "data/implementation.csv", "data/implementation.xlsx", "data/README.html"})
     EXPECT_TRUE(fs::exists(root / f)) << f;
   for (const Item* it : catalog_.published())
     EXPECT_TRUE(fs::exists(root / portal::item_path(*it))) << portal::item_path(*it);
