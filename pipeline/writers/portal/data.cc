@@ -257,10 +257,28 @@ nlohmann::json search_json(const std::vector<SearchEntry>& entries, Date date) {
     o["department"] = e.department;
     o["kind"] = e.kind;
     o["materials"] = e.materials;
+    o["basis"] = e.basis;
+    o["conditions"] = e.conditions;
     o["url"] = e.url;
     j["items"].push_back(std::move(o));
   }
   return j;
+}
+
+std::string search_script(std::string_view json) {
+  std::string out = "qingdanSearchIndex(";
+  for (size_t i = 0; i < json.size(); ++i) {
+    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+    if (json.compare(i, 2, "\xE2\x80") == 0 && i + 2 < json.size() &&
+        (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
+      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += json[i];
+    }
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out + ");\n";
 }
 
 std::string dump(const nlohmann::json& j, int indent) {
@@ -279,7 +297,8 @@ std::string fields_page_body(const Catalog& catalog) {
          "<a href=\"catalog.csv\">catalog.csv</a>、<a href=\"catalog.json\">catalog.json</a>。</li>\n";
   out += "<li>实施清单（36 项要素），每个公布事项一条：<a href=\"implementation.xlsx\">implementation.xlsx</a>、"
          "<a href=\"implementation.csv\">implementation.csv</a>、<a href=\"implementation.json\">implementation.json</a>。</li>\n";
-  out += "<li><a href=\"search.json\">search.json</a>：本站搜索使用的索引（事项名称、部门、事项类型、材料名称、页面地址）。</li>\n";
+  out += "<li><a href=\"search.json\">search.json</a>：本站搜索使用的索引（事项名称、部门、事项类型、材料名称、"
+         "设定依据、受理条件、页面地址）；<code>search.js</code> 是同一份索引，供首页载入。</li>\n";
   out += "</ul>\n";
   out += "<h2>用哪个文件</h2>\n<ul>\n";
   out += "<li><strong>用 Excel、WPS 查看或筛选：下载 .xlsx 文件。</strong>首行为中文列名，所有单元格均为文本，"
@@ -339,6 +358,8 @@ std::string fields_page_body(const Catalog& catalog) {
   field_row(out, "department", "部门", "必填", "");
   field_row(out, "kind", "事项类型", "必填", "");
   field_row(out, "materials", "申请材料", "必填", "材料名称的数组");
+  field_row(out, "basis", "设定依据", "必填", "");
+  field_row(out, "conditions", "受理条件", "必填", "");
   field_row(out, "url", "页面地址", "必填", "相对于本站根目录的事项页面地址：item/<实施编码>.html");
   out += "</tbody></table></div>\n";
   return out;

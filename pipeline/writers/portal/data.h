@@ -60,11 +60,18 @@ Status write_implementation_xlsx(const Catalog& catalog, Date date, const std::s
 struct SearchEntry {
   std::string name, department, kind, url;
   std::vector<std::string> materials;
+  std::string basis, conditions;  // 设定依据, 受理条件 as the item page shows them
 };
 
-// {"version", "items": [{"name", "department", "kind", "materials", "url"}]}
-// (url relative to the portal root), items in the order of the lists.
+// {"version", "items": [{"name", "department", "kind", "materials", "basis",
+// "conditions", "url"}]} (url relative to the portal root), items in the
+// order of the lists.
 nlohmann::json search_json(const std::vector<SearchEntry>& entries, Date date);
+
+// The search index as the script data/search.js that the index page loads:
+// "qingdanSearchIndex(<json>);" (U+2028 and U+2029 escaped, which older
+// JavaScript does not allow raw in a string).
+std::string search_script(std::string_view json);
 
 // Serialises JSON for the site: sorted keys, UTF-8, invalid bytes replaced,
 // `indent` < 0 for compact.

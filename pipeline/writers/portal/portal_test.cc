@@ -8,6 +8,7 @@
 #include <set>
 
 #include "writers/portal/data.h"
+#include "writers/portal/favicon.h"
 #include "writers/portal/html.h"
 #include "writers/portal/portal.h"
 #include "writers/writer.h"
@@ -55,8 +56,6 @@ TEST(PortalHtml, UrlSegmentsAndFileNames) {
 
 TEST(PortalHtml, FillIsOnePass) {
   EXPECT_EQ(portal::fill("<t>{{a}}</t>{{b}}{{x}}", {{"a", "{{b}}"}, {"b", "B"}}), "<t>{{b}}</t>B{{x}}");
-  EXPECT_EQ(portal::script_json(R"({"a":"</script><!--&"})"),
-            R"({"a":"\u003c/script\u003e\u003c!--\u0026"})");
 }
 
 TEST(PortalNames, ItemAndDepartmentPaths) {
@@ -237,15 +236,17 @@ TEST_F(PortalSite, WritesThePagesAndEscapesHostileText) {
   Status s = write(catalog_, dir_, &written);
   ASSERT_TRUE(s.ok()) << s.error().str();
   const fs::path root = fs::path(dir_) / "portal";
-  for (const char* f : {"index.html", "assets/site.css", "assets/search.js", "data/search.json",
-                        "data/catalog.json", "data/catalog.csv", "data/catalog.xlsx", "data/implementation.json",
-                        "data/implementation.csv", "data/implementation.xlsx", "data/README.html"})
+  for (const char* f : {"index.html", "favicon.ico", "assets/site.css", "assets/search.js", "data/search.json",
+                        "data/search.js", "data/catalog.json", "data/catalog.csv", "data/catalog.xlsx",
+                        "data/implementation.json", "data/implementation.csv", "data/implementation.xlsx",
+                        "data/README.html"})
     EXPECT_TRUE(fs::exists(root / f)) << f;
   for (const Item* it : catalog_.published())
     EXPECT_TRUE(fs::exists(root / portal::item_path(*it))) << portal::item_path(*it);
   for (const std::string& p : portal::department_paths(catalog_.settings)) EXPECT_TRUE(fs::exists(root / p)) << p;
   for (const std::string& w : written) EXPECT_TRUE(fs::exists(fs::path(dir_) / w)) << w;
 
+  std::set<std::string> descriptions;
   for (const auto& [name, text] : files_of(root)) {
     if (!name.ends_with(".html")) continue;
     EXPECT_EQ(text.rfind("<!DOCTYPE html>", 0), 0u) << name;
@@ -257,16 +258,63 @@ TEST_F(PortalSite, WritesThePagesAndEscapesHostileText) {
     EXPECT_EQ(text.find("</td><b>"), std::string::npos) << name;
     EXPECT_EQ(text.find("http://cdn"), std::string::npos) << name;
     EXPECT_EQ(text.find("{{"), std::string::npos) << name;
+    // Every page has its own summary for search engines, and links the icon.
+    const size_t meta = text.find("<meta name=\"description\" content=\"");
+    ASSERT_NE(meta, std::string::npos) << name;
+    const size_t from = meta + 34, to = text.find('"', from);
+    EXPECT_GT(to - from, 20u) << name;
+    EXPECT_TRUE(descriptions.insert(text.substr(from, to - from)).second) << "the same description twice: " << name;
+    EXPECT_NE(text.find("<link rel=\"icon\" href=\"" + std::string(name.find('/') == std::string::npos ? "" : "../") +
+                        "favicon.ico\""),
+              std::string::npos)
+        << name;
   }
   const std::string index = testing::slurp((root / "index.html").string());
   EXPECT_NE(index.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;局&quot;"), std::string::npos);
   EXPECT_NE(index.find("<label for=\"q\">"), std::string::npos);
   EXPECT_NE(index.find("清单版本：2017年9月30日"), std::string::npos);
-  // The embedded index cannot close its script element.
-  const size_t data = index.find("id=\"search-data\">");
-  ASSERT_NE(data, std::string::npos);
-  const size_t end = index.find("</script>", data);
-  EXPECT_EQ(index.substr(data, end - data).find('<'), std::string::npos);
+  // The index page carries no copy of the search index: the script loads
+  // data/search.js, which is data/search.json in a call, once.
+  EXPECT_EQ(index.find("search-data"), std::string::npos);
+  EXPECT_EQ(index.find("\"items\""), std::string::npos);
+  EXPECT_LT(index.size(), 40000u);
+  const std::string json = testing::slurp((root / "data/search.json").string());
+  EXPECT_EQ(testing::slurp((root / "data/search.js").string()),
+            "qingdanSearchIndex(" + json.substr(0, json.size() - 1) + ");\n");
+}
+
+TEST(PortalData, SearchIndexCoversBasisAndConditions) {
+  Catalog c = testing::sample_catalog();
+  const Item& it = *c.published().front();
+  portal::SearchEntry e{it.get(El::Name), it.department, "行政许可", "item/x.html", {"身份证"},
+                        "《社会救助暂行办法》第十一条", "持有效证件\u2028本人申请"};
+  nlohmann::json j = portal::search_json({e}, kDate);
+  EXPECT_EQ(j["items"][0]["basis"], "《社会救助暂行办法》第十一条");
+  EXPECT_EQ(j["items"][0]["conditions"], "持有效证件\u2028本人申请");
+  const std::string script = portal::search_script(portal::dump(j, -1));
+  EXPECT_TRUE(script.starts_with("qingdanSearchIndex({")) << script;
+  EXPECT_TRUE(script.ends_with("});\n")) << script;
+  EXPECT_NE(script.find("持有效证件\\u2028本人申请"), std::string::npos) << script;
+}
+
+TEST(PortalFavicon, IsA32PixelIconWithTheHeadersRed) {
+  const std::string ico = portal::favicon_ico();
+  auto u16 = [&](size_t at) { return uint8_t(ico[at]) | uint8_t(ico[at + 1]) << 8; };
+  auto u32 = [&](size_t at) { return uint32_t(u16(at)) | uint32_t(u16(at + 2)) << 16; };
+  ASSERT_EQ(ico.size(), 22u + 40 + 32 * 32 * 4 + 32 * 4);
+  EXPECT_EQ(u16(2), 1);                   // an icon
+  EXPECT_EQ(u16(4), 1);                   // one image
+  EXPECT_EQ(uint8_t(ico[6]), 32);         // 32 × 32
+  EXPECT_EQ(u32(14), ico.size() - 22);    // its bytes
+  EXPECT_EQ(u32(18), 22u);                // its offset
+  EXPECT_EQ(u32(22 + 8), 64u);            // height: image and mask
+  EXPECT_EQ(u16(22 + 14), 32);            // bits per pixel
+  // The centre of the bottom row is the header's red, opaque; a corner is transparent.
+  const size_t px = 22 + 40 + (0 * 32 + 16) * 4;
+  EXPECT_EQ(uint8_t(ico[px + 2]), 0x8b);
+  EXPECT_EQ(uint8_t(ico[px + 3]), 255);
+  EXPECT_EQ(uint8_t(ico[22 + 40 + 3]), 0);
+  EXPECT_EQ(portal::favicon_ico(), ico);
 }
 
 TEST_F(PortalSite, ItemPageShowsTheGuide) {
