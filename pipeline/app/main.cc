@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
   add_common(forms);
   CLI::App* check = qd::cli::add_command(app, commands[2].first, commands[2].second);
   std::vector<std::string> files;
-  check->add_option("files", files, "要审核的 .xlsx 文件（或 CSV 目录）")->type_name("文件")->required();
+  check->add_option("文件", files, "要审核的 .xlsx 文件（或 CSV 目录）")->type_name("")->required();
   check->add_option("--input", options.input_dir, "参照的输入目录（reference/ 中的权力清单，及 county.toml）")
       ->type_name("目录")->capture_default_str();
   check->add_option("--settings", options.settings_path, "县的设置文件（默认为 <输入目录>/county.toml）")
