@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
 
   std::ofstream toml(fs::path(out) / "county.toml");
   toml << "[county]\nname = \"涿鹿县\"\ndivision_code = \"130731\"\nregion_code = \"13\"\n"
-          "area_code = \"0313\"\nregistry = \"../state/registry.sqlite\"\ndeadline = 2017-08-31\n"
+          "area_code = \"0313\"\noffice = \"涿鹿县行政审批局\"\nregistry = \"../state/registry.sqlite\"\ndeadline = 2017-08-31\n"
           "guide_url_template = \"https://zwfw.zhuolu.gov.cn/item/{impl_code}.html\"\n\n";
 
   // Element columns of the 实施清单 sheet, in table order.

@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   const layout::Fonts metrics = fonts_of(fonts);
   std::printf("fonts: %.1f ms\n", (cpu_seconds() - t) * 1000);
 
-  std::vector<NoticeJob> jobs = plan_notices(catalog);
+  std::vector<NoticeJob> jobs = plan_notices(catalog, OutputPaths(catalog));
   if (limit && jobs.size() > limit) jobs.resize(limit);
   double layout_secs = 0, render_secs = 0;
   size_t bytes = 0;

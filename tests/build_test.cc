@@ -188,10 +188,10 @@ TEST_F(SampleBuild, SameInputSameDateGivesByteIdenticalFiles) {
 TEST_F(SampleBuild, RebuildWithTheSameRegistryKeepsEveryFileIdentical) {
   TempDir dir("rebuild");
   start_from_sample_build(dir.path());
-  auto before = tree(out(""));
+  auto before = published_tree(out(""));
   Proc r = build(dir.path(), "output2");
   ASSERT_EQ(r.exit_code, 1) << r.out;
-  auto after = tree(dir / "output2");
+  auto after = published_tree(dir / "output2");
   EXPECT_EQ(after.size(), before.size());
   for (const auto& [name, bytes] : before) EXPECT_EQ(after[name], bytes) << name;
 }

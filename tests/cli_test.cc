@@ -42,6 +42,37 @@ TEST(Cli, BadSettingsExitTwoNamingTheProblem) {
   EXPECT_FALSE(fs::exists(dir / "output"));
 }
 
+// Settings of the sample with `from` replaced by `to` (once): a build exits
+// 2, names `key`, and publishes nothing.
+void expect_settings_refused(const std::string& from, const std::string& to, const std::string& key) {
+  TempDir dir("cli-settings-key");
+  copy_sample_input(dir.path());
+  std::string toml = dir / "input/county.toml";
+  std::string text = read_file(toml);
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  std::ofstream(toml) << text;
+  Proc r = build(dir.path());
+  EXPECT_EQ(r.exit_code, 2) << from << r.out;
+  EXPECT_NE(r.out.find(key), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "output")) << from;
+}
+
+TEST(Cli, AMissingRequiredSettingExitsTwoNamingIt) {
+  // No county's data stands in for a key left out.
+  for (const char* key : {"name", "division_code", "area_code", "office"})
+    expect_settings_refused("\n" + std::string(key) + " = ", "\n# " + std::string(key) + " = ", key);
+}
+
+TEST(Cli, ADepartmentOrHallNamedDotDotExitsTwo) {
+  // The names become folders of the output: "..", "." or a "/" would put
+  // files outside their place.
+  expect_settings_refused("name = \"涿鹿县发展和改革局\"", "name = \"..\"", "name");
+  expect_settings_refused("name = \"涿鹿县政务服务中心\"", "name = \".\"", "name");
+  expect_settings_refused("name = \"涿鹿县政务服务中心\"", "name = \"大厅/一楼\"", "name");
+}
+
 TEST(Cli, CheckPrintsFindingsWithPlacesAndFailsOnErrors) {
   Proc bad = sh("cd " + quote(source("")) + " && " + quote(qingdan()) +
                " check --date 2017-09-30 input/departments/涿鹿县住房和城乡建设局.xlsx");

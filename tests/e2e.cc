@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "base/text.h"
 #include "sheet/xlsx_reader.h"
 
@@ -58,6 +60,10 @@ void copy_sample_input(const std::string& dir) {
   fs::copy(source("input"), fs::path(dir) / "input", fs::copy_options::recursive);
 }
 
+void copy_district_input(const std::string& dir) {
+  fs::copy(source(kDistrictFixture), fs::path(dir) / "input", fs::copy_options::recursive);
+}
+
 Proc build(const std::string& dir, const std::string& out, const std::string& date) {
   return sh(quote(qingdan()) + " build --quiet --input " + quote(dir + "/input") + " --output " +
             quote(dir + "/" + out) + " --date " + date);
@@ -65,10 +71,10 @@ Proc build(const std::string& dir, const std::string& out, const std::string& da
 
 namespace {
 
-// What a shared folder is made from: the binary and the sample input (names,
+// What a shared folder is made from: the binary and its input folder (names,
 // sizes, modification times), so that a rebuilt binary or an edited input
 // makes it again.
-std::string shared_key(const std::string& name) {
+std::string shared_key(const std::string& name, const std::string& input) {
   std::ostringstream key;
   auto stamp = [&](const fs::path& p) {
     std::error_code ec;
@@ -79,7 +85,7 @@ std::string shared_key(const std::string& name) {
   stamp(qingdan());
   stamp(fs::read_symlink("/proc/self/exe"));  // the tests' own code makes shared folders too
   std::vector<fs::path> inputs;
-  for (const auto& e : fs::recursive_directory_iterator(source("input")))
+  for (const auto& e : fs::recursive_directory_iterator(source(input)))
     if (e.is_regular_file()) inputs.push_back(e.path());
   std::sort(inputs.begin(), inputs.end());
   for (const fs::path& p : inputs) stamp(p);
@@ -94,13 +100,13 @@ void write_file(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 std::string shared_dir(const std::string& name,
-                       const std::function<void(const std::string& dir)>& make) {
+                       const std::function<void(const std::string& dir)>& make, const std::string& input) {
   fs::path root = fs::path(QD_BINARY_DIR) / "e2e-shared";
   fs::create_directories(root);
   std::string dir = (root / name).string();
   int fd = ::open((root / (name + ".lock")).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd >= 0) ::flock(fd, LOCK_EX);
-  std::string key = shared_key(name);
+  std::string key = shared_key(name, input);
   if (read_file(dir + "/.key") != key) {
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -309,6 +315,26 @@ std::map<std::string, std::string> tree(const std::string& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     files[fs::relative(e.path(), dir).string()] = read_file(e.path().string());
+  }
+  return files;
+}
+
+std::map<std::string, std::string> published_tree(const std::string& dir) {
+  std::map<std::string, std::string> files = tree(dir);
+  std::erase_if(files, [](const auto& f) { return f.first.starts_with("registry/"); });
+  auto m = files.find("manifest.json");
+  if (m != files.end()) {
+    auto doc = nlohmann::ordered_json::parse(m->second, nullptr, false);
+    if (doc.is_object()) {
+      doc.erase("registry_generation");
+      auto& list = doc["files"];
+      for (auto it = list.begin(); it != list.end();)
+        it = it->value("part", "") == "registry" ? list.erase(it) : it + 1;
+      auto& parts = doc["parts"];
+      for (auto it = parts.begin(); it != parts.end();)
+        it = it->value("id", "") == "registry" ? parts.erase(it) : it + 1;
+      m->second = doc.dump(1, '\t') + "\n";
+    }
   }
   return files;
 }

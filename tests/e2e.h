@@ -42,6 +42,11 @@ std::string source(const std::string& rel);
 // Copies the sample input/ to DIR/input (the registry then lives in DIR/state).
 void copy_sample_input(const std::string& dir);
 
+// The second sample, a 区 in another province (tests/fixtures/district, made
+// by tools/make_district_sample.py), copied to DIR/input.
+inline constexpr const char* kDistrictFixture = "tests/fixtures/district";
+void copy_district_input(const std::string& dir);
+
 // Runs `qingdan build` on DIR/input into DIR/<out> for the date.
 Proc build(const std::string& dir, const std::string& out = "output",
           const std::string& date = "2017-09-30");
@@ -49,9 +54,11 @@ Proc build(const std::string& dir, const std::string& out = "output",
 // A folder shared by the test processes of one build tree (ctest runs every
 // test in a process of its own): the first process that asks for `name`
 // makes it with `make`, under a lock, and later ones reuse it for as long as
-// the qingdan binary and the sample input stay the same. Tests must not
-// change it: copy it first (copy_tree). Returns its path.
-std::string shared_dir(const std::string& name, const std::function<void(const std::string& dir)>& make);
+// the qingdan binary and the input folder `input` (of the source tree: the
+// sample by default) stay the same. Tests must not change it: copy it first
+// (copy_tree). Returns its path.
+std::string shared_dir(const std::string& name, const std::function<void(const std::string& dir)>& make,
+                       const std::string& input = "input");
 
 // The sample county built once for 2017-09-30, shared: DIR/input, DIR/state
 // (the registry), DIR/output, DIR/output.builds, and how the build ended.
@@ -109,5 +116,11 @@ std::map<std::string, std::pair<std::string, std::string>> typed_cells(const std
 
 // Every file under `dir` (relative paths, sorted) with its content.
 std::map<std::string, std::string> tree(const std::string& dir);
+
+// The same without the state a build leaves beside its outputs: the copy of
+// the registry (registry/, which changes with every build that commits it)
+// and its entries in manifest.json. What two builds of the same input and
+// date must give byte for byte.
+std::map<std::string, std::string> published_tree(const std::string& dir);
 
 }  // namespace qd::e2e

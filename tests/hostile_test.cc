@@ -77,6 +77,61 @@ TEST(Hostile, BadFilesAreReportedOneEachAndTheRestStillBuilds) {
   for (const auto& [name, bytes] : baseline) EXPECT_TRUE(lists[name] == bytes) << name;
 }
 
+// A sheet of `rows` data rows of three text cells under a header row.
+std::string rows_sheet(int rows) {
+  std::string data =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>事项名称</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>事项类型</t></is></c>"
+      "<c r=\"C1\" t=\"inlineStr\"><is><t>设定依据</t></is></c></row>";
+  for (int r = 2; r <= rows + 1; ++r) {
+    const std::string n = std::to_string(r);
+    data += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"inlineStr\"><is><t>事项" + n +
+            "</t></is></c><c r=\"B" + n + "\" t=\"inlineStr\"><is><t>行政许可</t></is></c><c r=\"C" + n +
+            "\" t=\"inlineStr\"><is><t>《某法》第" + n + "条</t></is></c></row>";
+  }
+  return qd::testing::worksheet_xml(data);
+}
+
+TEST(Hostile, HugeFilesFailAloneWithOneFindingEach) {
+  auto baseline = tree(sample_built().dir + "/output/lists");
+  TempDir dir("huge");
+  copy_sample_input(dir.path());
+  const std::string deps = dir / "input/departments/";
+  // 50,000 rows of three filled columns (as the 756 KB attack file): over
+  // the rows a department's list may have.
+  write(deps + "五万行.xlsx", qd::testing::make_zip(qd::testing::minimal_xlsx_parts(rows_sheet(50'000))));
+  // 9,000 such rows are read, but give tens of thousands of findings: the
+  // first 1,000 are listed, the rest counted in one finding.
+  write(deps + "涿鹿县统计局.xlsx", qd::testing::make_zip(qd::testing::minimal_xlsx_parts(rows_sheet(9'000))));
+
+  Proc r = build(dir.path());
+  ASSERT_EQ(r.exit_code, 1) << r.out;
+  auto rows = read_findings(dir / "output/review/findings.csv");
+  int unreadable = 0, listed = 0, limit = 0;
+  for (const auto& row : rows) {
+    if (row.file == "departments/五万行.xlsx" && row.rule != "DEPT-UNKNOWN") {
+      EXPECT_EQ(row.rule, "FILE-UNREADABLE");
+      EXPECT_NE(row.message.find("10000"), std::string::npos) << row.message;
+      ++unreadable;
+    }
+    if (row.file == "departments/涿鹿县统计局.xlsx") {
+      if (row.rule == "FINDINGS-LIMIT") {
+        ++limit;
+        EXPECT_NE(row.message.find("另有"), std::string::npos) << row.message;
+      } else {
+        ++listed;
+      }
+    }
+  }
+  EXPECT_EQ(unreadable, 1);
+  EXPECT_EQ(listed, 1000);
+  EXPECT_EQ(limit, 1);
+  // The review workbook holds them, and the rest of the county is published as before.
+  EXPECT_FALSE(cells_by_openpyxl(dir / "output/review/审核报告.xlsx").empty());
+  auto lists = tree(dir / "output/lists");
+  for (const auto& [name, bytes] : baseline) EXPECT_TRUE(lists[name] == bytes) << name;
+}
+
 TEST(Hostile, FormulaLikeTextIsWrittenBackAsText) {
   TempDir dir("formula");
   copy_sample_input(dir.path());

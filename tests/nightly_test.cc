@@ -132,11 +132,11 @@ std::string changed_after_sample_build() {
 TEST(Nightly, SecondBuildRendersNothingAndKeepsEveryByte) {
   TempDir dir("nightly-same");
   start_from_sample_build(dir.path());
-  auto before = tree(dir / "output");
+  auto before = published_tree(dir / "output");
   Proc second = build_with(dir.path(), "");
   ASSERT_EQ(second.exit_code, 1) << second.out;
   EXPECT_NE(second.out.find("重新生成 0 个部分"), std::string::npos) << second.out;
-  EXPECT_EQ(diff(tree(dir / "output"), before), std::vector<std::string>{});
+  EXPECT_EQ(diff(published_tree(dir / "output"), before), std::vector<std::string>{});
   // The manifest names every file with its size and digest.
   std::string manifest = read_file(dir / "output/manifest.json");
   for (const auto& [path, bytes] : before) {
@@ -154,11 +154,11 @@ TEST(Nightly, SecondBuildRendersNothingAndKeepsEveryByte) {
 TEST(Nightly, NextNightWithoutChangesRendersNothing) {
   TempDir dir("nightly-next");
   start_from_sample_build(dir.path());
-  auto before = tree(dir / "output");
+  auto before = published_tree(dir / "output");
   Proc next = build_with(dir.path(), "", "", "2017-10-01");
   ASSERT_EQ(next.exit_code, 1) << next.out;
   EXPECT_NE(next.out.find("重新生成 0 个部分"), std::string::npos) << next.out;
-  EXPECT_EQ(diff(tree(dir / "output"), before), std::vector<std::string>{"manifest.json"});
+  EXPECT_EQ(diff(published_tree(dir / "output"), before), std::vector<std::string>{"manifest.json"});
   EXPECT_NE(read_file(dir / "output/manifest.json").find("\"build_date\": \"2017-10-01\""),
             std::string::npos);
 }
@@ -166,7 +166,7 @@ TEST(Nightly, NextNightWithoutChangesRendersNothing) {
 TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   TempDir dir("nightly-change");
   start_from_sample_build(dir.path());
-  auto before = tree(dir / "output");
+  auto before = published_tree(dir / "output");
   change_item(dir.path());
   Proc again = build_with(dir.path(), "");
   ASSERT_EQ(again.exit_code, 1) << again.out;
@@ -177,7 +177,7 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   EXPECT_EQ(parts_of(again.out, "reports").first, 2) << again.out;
   // The portal: the department's pages and the county's (index, search, data).
   EXPECT_EQ(parts_of(again.out, "portal").first, 2) << again.out;
-  auto after = tree(dir / "output");
+  auto after = published_tree(dir / "output");
   EXPECT_NE(after["guides/" + kDept + ".pdf"], before["guides/" + kDept + ".pdf"]);
   EXPECT_EQ(after["guides/涿鹿县财政局.pdf"], before["guides/涿鹿县财政局.pdf"]);
   // Files rendered tonight, copied from last night and linked twice (the
@@ -218,7 +218,7 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
 TEST(Nightly, APhoneChangeRendersAndListsExactlyThePostersShowingTheItem) {
   TempDir dir("nightly-phone");
   start_from_sample_build(dir.path());
-  auto before = tree(dir / "output");
+  auto before = published_tree(dir / "output");
   // The posters of the windows that show the item, read from the posters.
   std::set<std::string> showing;
   for (const std::string& p : posters_of(before))
@@ -234,7 +234,7 @@ TEST(Nightly, APhoneChangeRendersAndListsExactlyThePostersShowingTheItem) {
             std::make_pair(static_cast<int>(showing.size()),
                            static_cast<int>(posters_of(before).size() - showing.size())))
       << again.out;
-  auto after = tree(dir / "output");
+  auto after = published_tree(dir / "output");
   std::set<std::string> changed;
   for (const std::string& p : posters_of(before))
     if (after[p] != before[p]) changed.insert(p);
@@ -297,20 +297,20 @@ void kill_at(const std::string& point, const std::string& extra) {
   SCOPED_TRACE(point);
   TempDir dir("nightly-kill");
   start_from_sample_build(dir.path());
-  auto published = tree(dir / "output");
+  auto published = published_tree(dir / "output");
   change_item(dir.path());
   Proc killed = build_with(dir.path(), extra, "QINGDAN_CRASH_AT=" + point);
   EXPECT_NE(killed.exit_code, 0);
   EXPECT_NE(killed.exit_code, 1) << killed.out;
   if (point != "exchanged" && point != "published") {
-    EXPECT_EQ(diff(tree(dir / "output"), published), std::vector<std::string>{});
+    EXPECT_EQ(diff(published_tree(dir / "output"), published), std::vector<std::string>{});
   }
   Proc next = build_with(dir.path(), "");
   ASSERT_EQ(next.exit_code, 1) << next.out;
-  auto now = tree(dir / "output");
+  auto now = published_tree(dir / "output");
   EXPECT_NE(now["guides/" + kDept + ".pdf"], published["guides/" + kDept + ".pdf"]);
   // The following build is the same as one that was never interrupted.
-  EXPECT_EQ(diff(tree(changed_after_sample_build() + "/output"), now), std::vector<std::string>{});
+  EXPECT_EQ(diff(published_tree(changed_after_sample_build() + "/output"), now), std::vector<std::string>{});
 }
 
 TEST(Nightly, KilledBetweenStagesLeavesTheOutputIntact) { kill_at("codes", ""); }
@@ -322,12 +322,12 @@ TEST(Nightly, KilledDuringTheSwapLeavesAWholeOutput) { kill_at("exchanged", "");
 TEST(Nightly, AWorkerKilledWritingAPdfFailsTheBuildAndKeepsTheOutput) {
   TempDir dir("nightly-worker");
   start_from_sample_build(dir.path());
-  auto published = tree(dir / "output");
+  auto published = published_tree(dir / "output");
   change_item(dir.path());
   Proc r = build_with(dir.path(), "--jobs 2", "QINGDAN_CRASH_AT=mid-pdf");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("渲染进程异常结束"), std::string::npos) << r.out;
-  EXPECT_EQ(diff(tree(dir / "output"), published), std::vector<std::string>{});
+  EXPECT_EQ(diff(published_tree(dir / "output"), published), std::vector<std::string>{});
 }
 
 TEST(Nightly, JobsDoNotChangeTheOutput) {
@@ -335,9 +335,9 @@ TEST(Nightly, JobsDoNotChangeTheOutput) {
   TempDir dir("nightly-jobs");
   start_from_sample_build(dir.path());
   ASSERT_EQ(build_with(dir.path(), "--jobs 1 --full").exit_code, 1);
-  EXPECT_EQ(diff(tree(dir / "output"), tree(sample_built().dir + "/output")), std::vector<std::string>{});
+  EXPECT_EQ(diff(published_tree(dir / "output"), published_tree(sample_built().dir + "/output")), std::vector<std::string>{});
   ASSERT_EQ(build_with(dir.path(), "--jobs 3 --full").exit_code, 1);
-  EXPECT_EQ(diff(tree(dir / "output"), tree(sample_built().dir + "/output")), std::vector<std::string>{});
+  EXPECT_EQ(diff(published_tree(dir / "output"), published_tree(sample_built().dir + "/output")), std::vector<std::string>{});
 }
 
 TEST(Nightly, ShardsMergedGiveTheSameOutputAsOneBuild) {
@@ -366,7 +366,7 @@ TEST(Nightly, ShardsMergedGiveTheSameOutputAsOneBuild) {
   EXPECT_EQ(parts_of(merged.out, "notices").first, 0) << merged.out;
   EXPECT_EQ(parts_of(merged.out, "forms").first, 0) << merged.out;
   EXPECT_EQ(parts_of(merged.out, "guides").first, 1) << merged.out;  // the county's compilation
-  EXPECT_EQ(diff(tree(dir / "merged"), tree(sample_built().dir + "/output")), std::vector<std::string>{});
+  EXPECT_EQ(diff(published_tree(dir / "merged"), published_tree(sample_built().dir + "/output")), std::vector<std::string>{});
 }
 
 TEST(Nightly, ASecondBuildWaitsForNoneAndFailsWhileOneHoldsTheLock) {

@@ -121,7 +121,7 @@ TEST_F(PrintOutputs, BuildsRan) {
 }
 
 TEST_F(PrintOutputs, EveryPosterPassesQpdfPopplerAndNamesItsItems) {
-  std::vector<PosterJob> jobs = plan_posters(*catalog_);
+  std::vector<PosterJob> jobs = plan_posters(*catalog_, OutputPaths(*catalog_));
   ASSERT_EQ(jobs.size(), 18u);
   for (const PosterJob& job : jobs) {
     ASSERT_TRUE(fs::exists(out(job.path))) << job.path;
@@ -140,7 +140,7 @@ TEST_F(PrintOutputs, EveryPosterPassesQpdfPopplerAndNamesItsItems) {
 // are split back into the notices by their page counts. (Starting qpdf and
 // poppler for each notice took most of this test's time.)
 TEST_F(PrintOutputs, EveryNoticePassesQpdfPopplerAndListsEveryMaterial) {
-  std::vector<NoticeJob> jobs = plan_notices(*catalog_);
+  std::vector<NoticeJob> jobs = plan_notices(*catalog_, OutputPaths(*catalog_));
   ASSERT_EQ(jobs.size(), catalog_->items.size());
   TempDir tmp("notices");
   std::vector<int> pages;
@@ -187,7 +187,7 @@ TEST_F(PrintOutputs, PosterQrCodesDecodeToTheWindowsItemPages) {
   TempDir png("print-png");
   const std::string base = catalog_->settings.portal_base_url;
   int pages = 0, decoded = 0, listed = 0;
-  for (const PosterJob& job : plan_posters(*catalog_)) {
+  for (const PosterJob& job : plan_posters(*catalog_, OutputPaths(*catalog_))) {
     fs::remove_all(png.path());
     fs::create_directories(png.path());
     Proc r = sh("pdftoppm -r 150 -png " + quote(out(job.path)) + " " + quote(png / "p"));
@@ -223,13 +223,14 @@ TEST_F(PrintOutputs, PosterQrCodesDecodeToTheWindowsItemPages) {
 }
 
 TEST_F(PrintOutputs, PortalItemPagesLinkTheirNotices) {
+  const OutputPaths paths(*catalog_);
   for (const Item& it : catalog_->items) {
     const std::string page = read_file(out("portal/item/" + it.get(El::ImplCode) + ".html"));
     ASSERT_FALSE(page.empty()) << it.get(El::Name);
-    const std::string href = "../notices/" + portal::url_segment(portal::file_name(it.department)) + "/" +
-                             portal::url_segment(portal::file_name(it.get(El::Name)) + ".pdf");
-    EXPECT_NE(page.find("href=\"" + href + "\""), std::string::npos) << it.get(El::Name);
-    EXPECT_TRUE(fs::is_regular_file(out("portal/" + notice_path(it)))) << notice_path(it);
+    const std::string notice = paths.notice(it);
+    ASSERT_FALSE(notice.empty()) << it.get(El::Name);
+    EXPECT_NE(page.find("href=\"../" + portal::url_path(notice) + "\""), std::string::npos) << it.get(El::Name);
+    EXPECT_TRUE(fs::is_regular_file(out("portal/" + notice))) << notice;
   }
 }
 

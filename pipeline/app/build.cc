@@ -22,6 +22,7 @@
 #include "history/history.h"
 #include "publish/manifest.h"
 #include "publish/output_dir.h"
+#include "publish/registry_guard.h"
 #include "publish/scheduler.h"
 #include "writers/digests.h"
 #include "codes/registry.h"
@@ -175,12 +176,7 @@ std::vector<Reprint> reprints(const std::vector<PlannedPart>& parts, const std::
     if (kind == printed_kinds().end()) continue;
     auto old = was.find(p.part.id);
     if (old != was.end() && old->is_string() && old->get<std::string>() == p.part.made_from) continue;
-    // posters/<大厅>/<窗口>.pdf, notices/<部门>/<事项>.pdf, guides/<部门>.pdf
-    fs::path path(p.part.id);
-    std::string where;
-    if (std::distance(path.begin(), path.end()) > 2) where = std::next(path.begin())->string();
-    else where = path.stem().string();
-    out.push_back({kind->second, p.part.id, where});
+    out.push_back({kind->second, p.part.id, p.part.where});
   }
   return out;
 }
@@ -261,9 +257,11 @@ std::vector<ManifestFile> describe_files(const fs::path& root, const std::vector
 
 // Plans, renders (or copies) and publishes the outputs of `selected` writers.
 // `reg`: the registry of a build (nullptr for forms), which keeps the
-// printed parts; `new_version`: tonight's changes make a new list version,
-// whose reprint list is computed and saved (else the change log of the
-// current version, read by apply_history, stands).
+// printed parts, and which is committed before the output is swapped in
+// (publish/registry_guard.h; a shard never commits it); `new_version`:
+// tonight's changes make a new list version, whose reprint list is computed
+// and saved (else the change log of the current version, read by
+// apply_history, stands).
 Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers,
                      std::string_view only, BuildReport* r, OutputDir& out, Log& log,
                      Registry* reg = nullptr, bool new_version = false) {
@@ -281,7 +279,8 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
         fs::copy(e.path(), fs::path(*staging) / e.path().filename(), fs::copy_options::recursive, ec);
   }
 
-  OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o)};
+  OutputContext ctx{*staging, templates_dir(o), catalog.build_date, fonts_config(o),
+                    std::make_shared<const OutputPaths>(catalog)};
   Digests digests = compute_digests(
       catalog, {program_identity(), ctx.templates_dir, ctx.fonts_config, font_files(ctx.fonts_config)});
   log.stage("摘要");
@@ -374,6 +373,40 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
     }
     m.parts.push_back(mp);
   }
+  // Files reused from the last build were checked when they were made, and
+  // the scheduler found them at their recorded size.
+  std::vector<char> whole(fresh.size());
+  parallel_for(fresh.size(), o.jobs, [&](size_t k) { whole[k] = looks_whole(root / fresh[k]); });
+  for (size_t k = 0; k < fresh.size(); ++k)
+    if (!whole[k]) {
+      out.abandon();
+      return make_error(Place{fresh[k]}, "输出文件不完整，本次构建未发布，上次的输出保持不变");
+    }
+
+  // The registry is committed before the swap, so that the output never
+  // shows a code the registry lacks; its journal undoes the published list
+  // if the swap does not happen. The build keeps a copy of it.
+  const bool commits = reg && o.shards <= 1;
+  m.registry_generation = reg ? reg->generation() : (previous ? previous->registry_generation : 0);
+  if (commits) {
+    m.registry_generation = reg->generation() + 1;
+    QD_TRY(reg->commit_build(m.registry_generation, catalog.build_date.iso()));
+    crash_point("committed");
+    fs::create_directories(root / fs::path(kRegistryCopyPath).parent_path(), ec);
+    if (Status s = reg->save_copy((root / kRegistryCopyPath).string()); !s.ok()) {
+      out.abandon();
+      (void)reg->undo_journal();
+      return s.error();
+    }
+    built.push_back({kRegistryCopyPath, kRegistryPart, false});
+    m.parts.push_back({kRegistryPart, kRegistryPart, "", {kRegistryCopyPath}});
+  }
+  // Undoes the commit when the output is not published after all.
+  auto not_published = [&](const Error& e) -> Status {
+    if (commits) (void)reg->undo_journal();
+    return e;
+  };
+
   m.files = describe_files(root, built, previous, o.jobs);
   // `forms` carried the other writers' files over: so does the manifest.
   if (!build_writers && previous) {
@@ -387,25 +420,18 @@ Status write_outputs(Catalog& catalog, const BuildOptions& o, bool build_writers
               [](const ManifestFile& a, const ManifestFile& b) { return a.path < b.path; });
   }
   log.stage("清单");
-  // Files reused from the last build were checked when they were made, and
-  // the scheduler found them at their recorded size.
-  std::vector<char> whole(fresh.size());
-  parallel_for(fresh.size(), o.jobs, [&](size_t k) { whole[k] = looks_whole(root / fresh[k]); });
-  for (size_t k = 0; k < fresh.size(); ++k)
-    if (!whole[k]) {
-      out.abandon();
-      return make_error(Place{fresh[k]}, "输出文件不完整，本次构建未发布，上次的输出保持不变");
-    }
   {
     std::ofstream mf(root / "manifest.json", std::ios::binary | std::ios::trunc);
     mf << manifest_json(m);
-    if (!mf) return make_error(Place{(root / "manifest.json").string()}, "无法写入清单文件");
+    if (!mf) return not_published(make_error(Place{(root / "manifest.json").string()}, "无法写入清单文件"));
   }
   log.stage("核对");
   crash_point("publish");
-  QD_TRY(out.publish(previous ? previous->build_date : "earlier"));
+  if (Status s = out.publish(previous ? previous->build_date : "earlier"); !s.ok())
+    return not_published(s.error());
   log.stage("发布");
   crash_point("published");
+  if (commits) QD_TRY(reg->forget_journal());
   return Ok{};
 }
 
@@ -489,54 +515,54 @@ BuildReport run_build(const BuildOptions& o) {
   OutputDir out(o.output_dir, o.keep_builds);
   Log log(o);
   if (Status s = lock_output(out, log); !s.ok()) return fail(r, s.error());
+  // From here on, the reason a build fails goes to the log as well.
+  auto failed = [&](const Error& e) -> BuildReport& {
+    log.line("构建失败，本次未发布，上次的输出保持不变：" + e.str());
+    return fail(r, e);
+  };
   auto checked = read_and_check(o, &r, log);
-  if (!checked.ok()) return fail(r, checked.error());
+  if (!checked.ok()) return failed(checked.error());
   Catalog& catalog = checked.value();
 
-  auto registry = open_registry(catalog.settings.registry_path);
-  if (!registry.ok()) return fail(r, registry.error());
+  // A shard only reads the registry; every other build checks it against
+  // the published output and settles what a killed build left.
+  std::string note;
+  auto registry = o.shards > 1 ? open_registry(catalog.settings.registry_path)
+                               : open_registry_for_build(catalog.settings.registry_path,
+                                                         read_published_build(out.output()),
+                                                         o.new_registry, &note);
+  if (!registry.ok()) return failed(registry.error());
+  if (!note.empty()) log.line(note);
   Registry& reg = *registry.value();
-  if (Status s = reg.begin(); !s.ok()) return fail(r, s.error());
-  progress(o, "赋码 …");
-  if (Status s = assign_codes(catalog, reg); !s.ok()) {
+  if (Status s = reg.begin(); !s.ok()) return failed(s.error());
+  // Every failure before the commit leaves the registry as it was.
+  auto abandon = [&](const Error& e) -> BuildReport& {
     reg.rollback();
-    return fail(r, s.error());
-  }
+    return failed(e);
+  };
+  progress(o, "赋码 …");
+  if (Status s = assign_codes(catalog, reg); !s.ok()) return abandon(s.error());
   fill_known_codes(catalog, reg);
   log.stage("赋码");
   crash_point("codes");
   // The last published list: versions, changes, and what is kept (沿用上期).
   auto history = apply_history(catalog, reg, poster_fields);
-  if (!history.ok()) {
-    reg.rollback();
-    return fail(r, history.error());
-  }
+  if (!history.ok()) return abandon(history.error());
   const bool new_version = history.value();
   log.stage("比对上期");
   // Characters no installed font can print are findings (TEXT-CHARS), made
   // before the writers so the review report lists them.
   auto fonts = guide_fonts(fonts_config(o));
-  if (!fonts.ok()) {
-    reg.rollback();
-    return fail(r, fonts.error());
-  }
+  if (!fonts.ok()) return abandon(fonts.error());
   report_uncovered_chars(catalog, *fonts.value());
   catalog.sort_findings();
   count(catalog, &r);
   log.stage("字符检查");
 
-  if (Status s = write_outputs(catalog, o, true, "", &r, out, log, &reg, new_version);
-      !s.ok()) {
-    // Nothing was published: the registry stays as it was.
-    reg.rollback();
-    return fail(r, s.error());
-  }
-  if (o.shards > 1) {
-    reg.rollback();  // a shard never writes the registry: the merge does
-  } else if (Status s = reg.commit(); !s.ok()) {
-    return fail(r, s.error());
-  }
-  log.stage("登记");
+  // Renders, commits the registry, publishes (write_outputs).
+  if (Status s = write_outputs(catalog, o, true, "", &r, out, log, &reg, new_version); !s.ok())
+    return abandon(s.error());
+  if (o.shards > 1) reg.rollback();  // a shard never writes the registry: the merge does
   log.line("各阶段用时（秒）：" + log.times());
   r.failed_departments = catalog.failed_departments;
   r.exit_code = (r.unreadable > 0 || !r.failed_departments.empty()) ? 1 : 0;
@@ -559,6 +585,31 @@ BuildReport run_forms(const BuildOptions& o) {
   count(catalog, &r);
   if (Status s = write_outputs(catalog, o, false, "forms", &r, out, log); !s.ok()) return fail(r, s.error());
   r.exit_code = r.unreadable > 0 ? 1 : 0;
+  return r;
+}
+
+BuildReport run_registry(const std::string& action, const BuildOptions& o, const std::string& from) {
+  BuildReport r;
+  std::string path = o.registry_path;
+  if (path.empty()) {
+    auto settings = read_settings(settings_path(o));
+    if (!settings.ok()) return fail(r, settings.error());
+    path = settings->registry_path;
+  }
+  OutputDir out(o.output_dir, o.keep_builds);
+  if (action == "status") {
+    std::cout << registry_status(path, out.output());
+    return r;
+  }
+  Log log(o);
+  if (Status s = lock_output(out, log); !s.ok()) return fail(r, s.error());
+  auto restored = restore_registry(path, from.empty() ? out.output() : from);
+  if (!restored.ok()) {
+    log.line("恢复编码库失败：" + restored.error().str());
+    return fail(r, restored.error());
+  }
+  log.line(restored.value());
+  std::cout << restored.value() << '\n';
   return r;
 }
 

@@ -28,6 +28,9 @@ struct BuildOptions {
   int shard = 0, shards = 1;
   // --reuse DIR: outputs (of shards) to copy parts with the same digest from.
   std::vector<std::string> reuse_dirs;
+  // --new-registry: start from a missing, empty or older registry although
+  // the output was published with another (codes may then move).
+  bool new_registry = false;
 };
 
 // What a run did, for the exit code and the summary line.
@@ -62,6 +65,13 @@ BuildReport run_forms(const BuildOptions& options);
 // Uses options.input_dir (reference lists), the settings (when there are
 // none, no registered departments are known) and options.build_date.
 BuildReport run_check(const std::vector<std::string>& files, const BuildOptions& options);
+
+// `qingdan registry restore`: puts back the registry from the copy kept in a
+// build folder (`from`, default the output folder), under the build lock;
+// `qingdan registry status`: says where the registry and the output stand.
+// `action` is "restore" or "status"; the result's message holds what was done.
+BuildReport run_registry(const std::string& action, const BuildOptions& options,
+                         const std::string& from);
 
 // One line for a finding, as the terminal shows it: "place: 错误 [RULE] message".
 std::string format_finding(const Finding& f);

@@ -71,7 +71,7 @@ void use_huge_pages(char** argv) {
 
 int main(int argc, char** argv) {
   use_huge_pages(argv);
-  CLI::App app{"qingdan：政务服务事项清单流水线（表格下发、读取、审核、合并、赋码、发布）", "qingdan"};
+  CLI::App app{"qingdan：县（区、市）政务服务事项清单流水线（表格下发、读取、审核、合并、赋码、发布）", "qingdan"};
   qd::cli::localize(app);
   app.require_subcommand(1);
   app.add_flag_callback(
@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
       {"build", "运行全部环节并写出全部成果"},
       {"forms", "为每个部门生成预填的填报表格（<输出目录>/forms/）"},
       {"check", "单独审核部门填报的工作簿，报送前自查"},
+      {"registry", "编码库：查看状态，或从构建保存的副本恢复"},
   };
   CLI::App* build = qd::cli::add_command(app, commands[0].first, commands[0].second);
   add_common(build);
@@ -122,6 +123,9 @@ int main(int argc, char** argv) {
   build->add_option("--reuse", options.reuse_dirs,
                     "从这些目录（各分片的输出）沿用内容相同的成果；可多次给出")
       ->type_name("目录")->check(qd::cli::existing_directory());
+  build->add_flag("--new-registry", options.new_registry,
+                  "编码库缺失、为空或比已发布的输出旧时仍然构建（从头赋码，已公布的编码可能改变；"
+                  "一般应先用 qingdan registry restore 恢复）");
   CLI::App* forms = qd::cli::add_command(app, commands[1].first, commands[1].second);
   add_common(forms);
   CLI::App* check = qd::cli::add_command(app, commands[2].first, commands[2].second);
@@ -132,6 +136,26 @@ int main(int argc, char** argv) {
   check->add_option("--settings", options.settings_path, "县的设置文件（默认为 <输入目录>/county.toml）")
       ->type_name("文件");
   check->add_option("--date", date_text, "审核日期（默认今天）")->type_name("YYYY-MM-DD");
+
+  CLI::App* registry = qd::cli::add_command(app, commands[3].first, commands[3].second);
+  registry->require_subcommand(1);
+  std::string restore_from;
+  CLI::App* restore = qd::cli::add_command(
+      *registry, "restore", "用构建目录中保存的编码库副本（registry/registry.sqlite）恢复编码库");
+  CLI::App* status = qd::cli::add_command(*registry, "status", "显示编码库和已发布输出的构建次数");
+  for (CLI::App* cmd : {restore, status}) {
+    cmd->add_option("--input", options.input_dir, "输入目录（含 county.toml，从中读取编码库路径）")
+        ->type_name("目录")->capture_default_str();
+    cmd->add_option("--settings", options.settings_path, "县的设置文件（默认为 <输入目录>/county.toml）")
+        ->type_name("文件");
+    cmd->add_option("--output", options.output_dir, "已发布的输出目录")->type_name("目录")->capture_default_str();
+    cmd->add_option("--registry", options.registry_path, "编码库文件（默认取设置文件中的 registry）")
+        ->type_name("文件");
+  }
+  restore->add_option("--from", restore_from,
+                      "从这个构建目录恢复（默认为输出目录本身，即最近一次发布的构建；"
+                      "较早的构建在 <输出目录>.builds/ 中）")
+      ->type_name("目录")->check(qd::cli::existing_directory());
 
   // A first argument that is no command: say so in Chinese (CLI11 would
   // only say that a command is required).
@@ -182,6 +206,10 @@ int main(int argc, char** argv) {
   } else if (forms->parsed()) {
     what = "forms";
     report = qd::run_forms(options);
+  } else if (registry->parsed()) {
+    what = "registry";
+    report = qd::run_registry(restore->parsed() ? "restore" : "status", options, restore_from);
+    if (report.message.empty()) return 0;
   } else {
     what = "check";
     report = qd::run_check(files, options);

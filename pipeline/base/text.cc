@@ -94,6 +94,36 @@ bool utf8_valid(std::string_view s) {
   return true;
 }
 
+bool xml_char(char32_t cp) {
+  if (cp < 0x20) return cp == 0x9 || cp == 0xA || cp == 0xD;
+  if (cp <= 0xD7FF) return true;
+  if (cp < 0xE000) return false;
+  if (cp <= 0xFFFD) return true;
+  return cp >= 0x10000 && cp <= 0x10FFFF;
+}
+
+std::string xml_text(std::string_view s) {
+  // Fast path: valid UTF-8 with nothing to remove is returned as it is.
+  bool clean = true;
+  for (size_t i = 0; i < s.size() && clean;) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    const int n = decode_at(s, i, &cp);
+    if (n == 0 || !xml_char(cp)) clean = false;
+    i += n ? static_cast<size_t>(n) : 1;
+  }
+  if (clean) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t cp : utf8_decode(s))
+    if (xml_char(cp)) utf8_append(out, cp);
+  return out;
+}
+
 namespace {
 
 bool is_space(char32_t cp) {

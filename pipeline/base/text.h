@@ -24,6 +24,15 @@ size_t utf8_length(std::string_view s);
 // True if `s` is valid UTF-8.
 bool utf8_valid(std::string_view s);
 
+// True for a code point XML 1.0 allows in text: tab, line feed, carriage
+// return, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF.
+bool xml_char(char32_t cp);
+
+// The text with every character XML 1.0 does not allow removed (invalid
+// UTF-8 becomes U+FFFD). Every XML writer (.xlsx, .docx, HTML) passes its
+// text through it, so no input can make an output unreadable.
+std::string xml_text(std::string_view s);
+
 // Removes leading and trailing white space, including U+3000 and U+00A0.
 std::string trim(std::string_view s);
 

@@ -117,5 +117,18 @@ TEST(Date, ExcelSerialsAndEpochDays) {
   EXPECT_EQ((Date{2017, 9, 3}.days_since_epoch() - Date{2017, 8, 31}.days_since_epoch()), 3);
 }
 
+TEST(Text, XmlTextKeepsOnlyWhatXmlAllows) {
+  EXPECT_EQ(xml_text("受理条件\t第一行\n第二行\r"), "受理条件\t第一行\n第二行\r");
+  EXPECT_EQ(xml_text("a\x01" "b\x0B\x0C\x1F\x7F"), "ab\x7F");
+  EXPECT_EQ(xml_text("申\xEF\xBF\xBE请\xEF\xBF\xBF"), "申请");           // U+FFFE, U+FFFF
+  EXPECT_EQ(xml_text("\xEF\xBF\xBD\xF0\xA0\x80\x80"), "\xEF\xBF\xBD\xF0\xA0\x80\x80");  // U+FFFD, U+20000
+  EXPECT_EQ(xml_text("a\xFF" "b"), "a\xEF\xBF\xBD" "b") << "invalid UTF-8 becomes U+FFFD";
+  EXPECT_TRUE(xml_char(0xD7FF));
+  EXPECT_FALSE(xml_char(0xD800));
+  EXPECT_FALSE(xml_char(0xFFFE));
+  EXPECT_TRUE(xml_char(0x10FFFF));
+}
+
 }  // namespace
+
 }  // namespace qd

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "base/text.h"
 #include "codes/credit_code.h"
 #include "codes/item_code.h"
@@ -11,7 +14,8 @@ namespace qd {
 namespace {
 
 // 2: published_items.poster_version (init_schema() adds it to a version 1 file).
-constexpr int kSchemaVersion = 2;
+// 3: the build journal (journal_published, journal_state and their triggers).
+constexpr int kSchemaVersion = 3;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
@@ -52,7 +56,48 @@ CREATE TABLE IF NOT EXISTS published_items(
   version    TEXT NOT NULL,
   approved   TEXT NOT NULL DEFAULT '',
   poster_version TEXT NOT NULL DEFAULT '');
+-- The journal of the last committed build: what its transaction replaced in
+-- the published list and the state (existed = 0: the row was new), written
+-- by the triggers below. A build commits before it swaps its output in and
+-- drops the journal after; a journal left by a build killed in between is
+-- undone or dropped at the next start, whichever the published output says.
+-- Codes (items, counters) are not journaled: once committed they stay
+-- reserved, whether or not the output that showed them was published.
+CREATE TABLE IF NOT EXISTS journal_published(
+  impl_code TEXT PRIMARY KEY, existed INTEGER NOT NULL, department TEXT, name TEXT,
+  content TEXT, version TEXT, approved TEXT, poster_version TEXT);
+CREATE TABLE IF NOT EXISTS journal_state(
+  key TEXT PRIMARY KEY, existed INTEGER NOT NULL, value TEXT);
+-- (Each trigger checks for a journal row itself: inside an upsert the outer
+-- statement's conflict policy overrides a trigger's OR IGNORE.)
+CREATE TRIGGER IF NOT EXISTS journal_published_insert BEFORE INSERT ON published_items
+  WHEN NOT EXISTS (SELECT 1 FROM published_items WHERE impl_code = new.impl_code)
+   AND NOT EXISTS (SELECT 1 FROM journal_published WHERE impl_code = new.impl_code)
+  BEGIN INSERT INTO journal_published(impl_code, existed) VALUES (new.impl_code, 0); END;
+CREATE TRIGGER IF NOT EXISTS journal_published_update BEFORE UPDATE ON published_items
+  WHEN NOT EXISTS (SELECT 1 FROM journal_published WHERE impl_code = old.impl_code)
+  BEGIN INSERT INTO journal_published VALUES (old.impl_code, 1, old.department, old.name,
+        old.content, old.version, old.approved, old.poster_version); END;
+CREATE TRIGGER IF NOT EXISTS journal_published_delete BEFORE DELETE ON published_items
+  WHEN NOT EXISTS (SELECT 1 FROM journal_published WHERE impl_code = old.impl_code)
+  BEGIN INSERT INTO journal_published VALUES (old.impl_code, 1, old.department, old.name,
+        old.content, old.version, old.approved, old.poster_version); END;
+CREATE TRIGGER IF NOT EXISTS journal_state_insert BEFORE INSERT ON state
+  WHEN NOT EXISTS (SELECT 1 FROM state WHERE key = new.key)
+   AND NOT EXISTS (SELECT 1 FROM journal_state WHERE key = new.key)
+  BEGIN INSERT INTO journal_state(key, existed) VALUES (new.key, 0); END;
+CREATE TRIGGER IF NOT EXISTS journal_state_update BEFORE UPDATE ON state
+  WHEN NOT EXISTS (SELECT 1 FROM journal_state WHERE key = old.key)
+  BEGIN INSERT INTO journal_state VALUES (old.key, 1, old.value); END;
+CREATE TRIGGER IF NOT EXISTS journal_state_delete BEFORE DELETE ON state
+  WHEN NOT EXISTS (SELECT 1 FROM journal_state WHERE key = old.key)
+  BEGIN INSERT INTO journal_state VALUES (old.key, 1, old.value); END;
 )sql";
+
+// The state keys of the build generation: how many builds were committed,
+// and the date of the last.
+constexpr const char* kGenerationKey = "generation";
+constexpr const char* kLastBuildKey = "last_build";
 
 // Checks a build date is an ISO date "YYYY-MM-DD".
 bool iso_date(const std::string& s) {
@@ -247,6 +292,103 @@ void Registry::rollback() {
   if (sqlite3_get_autocommit(db_) == 0) (void)exec("ROLLBACK");
 }
 
+long long Registry::generation() const {
+  std::optional<std::string> g = state(kGenerationKey);
+  return g ? std::atoll(g->c_str()) : 0;
+}
+
+std::string Registry::last_build() const { return state(kLastBuildKey).value_or(""); }
+
+long long Registry::code_count() const {
+  Stmt& q = stmt("SELECT count(*) FROM items");
+  q.reset();
+  long long n = q.step() == SQLITE_ROW ? q.integer(0) : 0;
+  q.reset();
+  return n;
+}
+
+Status Registry::commit_build(long long generation, const std::string& date) {
+  QD_TRY(set_state(kGenerationKey, std::to_string(generation)));
+  QD_TRY(set_state(kLastBuildKey, date));
+  return commit();
+}
+
+bool Registry::has_journal() const {
+  Stmt& q = stmt(
+      "SELECT (SELECT count(*) FROM journal_published) + (SELECT count(*) FROM journal_state)");
+  q.reset();
+  const bool has = q.step() == SQLITE_ROW && q.integer(0) > 0;
+  q.reset();
+  return has;
+}
+
+Status Registry::undo_journal() {
+  return exec(R"sql(
+BEGIN IMMEDIATE;
+DELETE FROM published_items
+  WHERE impl_code IN (SELECT impl_code FROM journal_published WHERE existed = 0);
+INSERT OR REPLACE INTO published_items(impl_code, department, name, content, version, approved,
+                                       poster_version)
+  SELECT impl_code, department, name, content, version, approved, poster_version
+  FROM journal_published WHERE existed = 1;
+DELETE FROM state WHERE key IN (SELECT key FROM journal_state WHERE existed = 0);
+INSERT OR REPLACE INTO state(key, value) SELECT key, value FROM journal_state WHERE existed = 1;
+DELETE FROM journal_published;
+DELETE FROM journal_state;
+COMMIT;
+)sql");
+}
+
+Status Registry::forget_journal() {
+  return exec("BEGIN IMMEDIATE; DELETE FROM journal_published; DELETE FROM journal_state; COMMIT;");
+}
+
+Status Registry::save_copy(const std::string& path) {
+  std::remove(path.c_str());
+  const std::string tmp = path + ".tmp";
+  std::remove(tmp.c_str());
+  Stmt& q = stmt("VACUUM INTO ?");
+  q.reset().bind(1, tmp);
+  if (!q.run()) return db_error("保存编码库副本");
+  // The copy is the registry as it stands after the build: no journal.
+  sqlite3* copy = nullptr;
+  int rc = sqlite3_open_v2(tmp.c_str(), &copy, SQLITE_OPEN_READWRITE, nullptr);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(copy, "DELETE FROM journal_published; DELETE FROM journal_state; VACUUM;", nullptr,
+                      nullptr, nullptr);
+  std::string msg = copy ? sqlite3_errmsg(copy) : sqlite3_errstr(rc);
+  sqlite3_close(copy);
+  if (rc != SQLITE_OK || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return make_error(file_place(path), std::string(kDatabasePrefix) + "保存编码库副本失败：" + msg);
+  }
+  return Ok{};
+}
+
+Status Registry::restore_copy(const std::string& from, const std::string& path) {
+  sqlite3* src = nullptr;
+  sqlite3* dst = nullptr;
+  auto fail = [&](const std::string& what, sqlite3* db, int rc) -> Status {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(src);
+    sqlite3_close(dst);
+    return make_error(file_place(path), std::string(kDatabasePrefix) + what + "：" + msg);
+  };
+  int rc = sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+  if (rc != SQLITE_OK) return fail("无法打开编码库副本 " + from, src, rc);
+  rc = sqlite3_open_v2(path.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) return fail("无法打开编码库", dst, rc);
+  sqlite3_busy_timeout(dst, 5000);
+  sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+  if (!b) return fail("无法恢复编码库", dst, SQLITE_ERROR);
+  rc = sqlite3_backup_step(b, -1);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return fail("恢复编码库失败", dst, rc);
+  sqlite3_close(src);
+  sqlite3_close(dst);
+  return Ok{};
+}
+
 std::optional<RegistryEntry> Registry::find(const std::string& impl_code) const {
   Stmt& q = stmt(
       "SELECT impl_code, basic_code, department, name, parent, status, first_date, last_date "
@@ -336,7 +478,37 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
   std::string why;
   // Work out the input code, if any, before touching the database.
   std::string impl = req.impl_code;
-  if (!impl.empty()) {
+  std::string basic = req.basic_code;
+  if (req.scheme.provincial) {
+    // The province's codes, taken as given: never made up here.
+    if (basic.empty()) {
+      return reg_error(kFormatPrefix, describe(req.department, req.name) +
+                                          "没有基本编码：使用省级编码时须填写省政务服务平台赋予的基本编码");
+    }
+    if (!basic_code_valid(basic, req.scheme, &why)) {
+      return reg_error(kFormatPrefix, "基本编码 " + basic + "：" + why);
+    }
+    if (impl.empty()) {
+      // The 实施编码 it was given before (the province's, kept as given),
+      // else the national composition: agency code, level, 基本编码.
+      std::optional<RegistryEntry> known = find_exact(req.department, req.name, req.parent);
+      if (known && known->status != kStatusRetired && known->basic_code == basic) {
+        impl = known->impl_code;
+      } else {
+        if (!credit_code_valid(req.agency_code, &why)) {
+          return reg_error(kCreditPrefix, "实施主体编码 " + req.agency_code + " " + why);
+        }
+        if (req.level_code.size() != 1 || req.level_code[0] < '1' || req.level_code[0] > '7') {
+          return reg_error(kFormatPrefix, "行使层级代码应为 1–7，实为 " + req.level_code);
+        }
+        impl = req.agency_code + req.level_code + basic;
+      }
+    }
+    if (!impl_code_valid(impl, req.scheme, &why)) {
+      return reg_error(kFormatPrefix, "实施编码 " + impl + "：" + why +
+                                          (req.impl_code.empty() ? "；请填写省政务服务平台赋予的实施编码" : ""));
+    }
+  } else if (!impl.empty()) {
     if (!impl_code_valid(impl, &why)) {
       if (utf8_length(impl) == kImplCodeLength && impl.size() == kImplCodeLength &&
           !credit_code_valid(impl.substr(0, 18), nullptr)) {
@@ -360,12 +532,13 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
     }
     impl = make_impl_code(req.agency_code, req.level_code, req.basic_code);
   }
+  if (!req.scheme.provincial && !impl.empty()) basic = impl.substr(19);
 
   // All changes of one assignment happen together or not at all, whether or
   // not the caller has begun a build transaction.
   if (Status s = exec("SAVEPOINT assign"); !s) return s.error();
   Result<CodeGrant> r = impl.empty() ? assign_new(req, build_date)
-                                     : assign_by_input(req, impl, build_date);
+                                     : assign_by_input(req, impl, basic, build_date);
   if (r) {
     if (Status s = exec("RELEASE assign"); !s) {
       (void)exec("ROLLBACK TO assign");
@@ -380,7 +553,8 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
   return r;
 }
 
-// An item that came with its own (valid) 实施编码 `impl`.
+// An item that came with its own (valid) 实施编码 `impl` and 基本编码 `basic`
+// (nationally the last 12 characters of `impl`; a province's as given).
 //  - The registry knows the code: it must belong to the same department
 //    (else CODE-CONFLICT). A different name means the item was renamed: the
 //    codes stay, the name is updated. A retired code is taken back only by
@@ -393,15 +567,22 @@ Result<CodeGrant> Registry::assign(const CodeRequest& req, const std::string& bu
 //    codes are never replaced) and the old entry is retired, so its codes
 //    stay reserved.
 Result<CodeGrant> Registry::assign_by_input(const CodeRequest& req, const std::string& impl,
-                                            const std::string& date) {
+                                            const std::string& basic, const std::string& date) {
   CodeGrant g;
   g.impl_code = impl;
-  g.basic_code = impl.substr(19);
+  g.basic_code = basic;
   if (std::optional<RegistryEntry> e = find(impl)) {
     if (e->department != req.department) {
       return reg_error(kConflictPrefix, "实施编码 " + impl + " 已赋给" +
                                             describe(e->department, e->name) + "，不能再用于" +
                                             describe(req.department, req.name));
+    }
+    if (e->name != req.name && req.department_names && req.department_names->count(e->name)) {
+      // The item that holds the code is still in the input: the code stays
+      // with it, whatever another row carries.
+      return reg_error(kConflictPrefix, "实施编码 " + impl + " 属于" + describe(e->department, e->name) +
+                                            "（本期仍在填报），不能用于事项「" + req.name +
+                                            "」；请核对该行的实施编码（新事项请留空，由系统赋码）");
     }
     if (e->status == kStatusRetired && e->name != req.name) {
       return reg_error(kConflictPrefix, "实施编码 " + impl + " 属于已取消的" +

@@ -11,11 +11,13 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/error.h"
+#include "codes/code_scheme.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -51,6 +53,13 @@ struct CodeRequest {
   std::string level_code;    // "1".."7"; county = "4"
   std::string basic_code;    // from the input, may be empty
   std::string impl_code;     // from the input, may be empty
+  // The names of the department's items in tonight's input (any state).
+  // An input code registered under another of these names belongs to that
+  // item: using it here is CODE-CONFLICT, not a rename.
+  const std::set<std::string>* department_names = nullptr;
+  // The office's code scheme: national codes are assigned when missing;
+  // the province's are taken as given (the 基本编码 is then required).
+  CodeScheme scheme = national_scheme();
 };
 
 // The codes an item gets, and what happened.
@@ -95,6 +104,35 @@ class Registry {
   // Abandons the build's transaction; the registry is as it was at begin().
   void rollback();
 
+  // ---- builds: generation, journal, copies (see registry.cc's schema) ----
+
+  // How many builds have been committed (0: a new or empty registry), and
+  // the date of the last ("" when none).
+  long long generation() const;
+  std::string last_build() const;
+  // How many codes were ever given (rows of the items table).
+  long long code_count() const;
+  // Commits the build's transaction as build number `generation` of
+  // `date`, keeping a journal of what it replaced in the published list
+  // until forget_journal(): the build commits before its output is
+  // published, so that no output ever shows a code the registry lacks.
+  Status commit_build(long long generation, const std::string& date);
+  // True when the last committed build left its journal (its output was not
+  // yet known to be published).
+  bool has_journal() const;
+  // Puts the published list and the state back as they were before the
+  // journaled build, whose output was never published; its codes stay
+  // given (reserved). Clears the journal.
+  Status undo_journal();
+  // Drops the journal: the journaled build's output is published.
+  Status forget_journal();
+  // Writes a consistent copy of the committed registry, without a journal,
+  // to `path` (SQLite's VACUUM INTO; never a file copy of a live database).
+  Status save_copy(const std::string& path);
+  // Replaces the registry file at `path` by the copy at `from` with SQLite's
+  // online backup (WAL files included), creating it when missing.
+  static Status restore_copy(const std::string& from, const std::string& path);
+
   // Gives the item its codes: by the input impl/basic code when present,
   // else by (department, name, parent), else allocates the next free
   // sequence for (region, type, dept_number), never reusing one handed out.
@@ -137,7 +175,7 @@ class Registry {
   Status add_poster_version();
 
   Result<CodeGrant> assign_by_input(const CodeRequest& req, const std::string& impl,
-                                    const std::string& date);
+                                    const std::string& basic, const std::string& date);
   Result<CodeGrant> assign_new(const CodeRequest& req, const std::string& date);
   Result<std::string> next_main_prefix(const std::string& region, const std::string& type,
                                        const std::string& dept_number);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "codes/code_scheme.h"
 #include "codes/credit_code.h"
 #include "codes/item_code.h"
 
@@ -132,6 +133,30 @@ TEST_F(RegistryTest, RenamedItemKeepsCodes) {
   EXPECT_FALSE(c.renamed);
 }
 
+TEST_F(RegistryTest, AnotherItemsCodeIsAConflictWhileThatItemIsInTheInput) {
+  CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "食品经营许可"));
+  reopen();
+  // Tonight the department lists both items; the second row carries the
+  // first item's code (copied from the row above).
+  const std::set<std::string> names = {"食品经营许可", "药品零售许可"};
+  auto req = local("县市场监督管理局", "05", kAgencyA, "药品零售许可");
+  req.impl_code = a.impl_code;
+  req.department_names = &names;
+  auto r = reg_->assign(req, kNight2);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-CONFLICT");
+  EXPECT_NE(r.error().message.find("食品经营许可"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("药品零售许可"), std::string::npos) << r.error().message;
+  // The code stays with its item.
+  EXPECT_EQ(reg_->find(a.impl_code)->name, "食品经营许可");
+  // Without the first item in the input, the same row is a rename.
+  const std::set<std::string> renamed = {"药品零售许可"};
+  req.department_names = &renamed;
+  CodeGrant b = ok(req, kNight2);
+  EXPECT_TRUE(b.renamed);
+  EXPECT_EQ(b.impl_code, a.impl_code);
+}
+
 TEST_F(RegistryTest, RetiredSequenceNeverReused) {
   CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "甲"));
   CodeGrant b = ok(local("县市场监督管理局", "05", kAgencyA, "乙"));
@@ -233,6 +258,71 @@ TEST_F(RegistryTest, InputCodeSupersedesEarlierLocalCode) {
   EXPECT_EQ(b.basic_code, "000117051000");
   EXPECT_EQ(reg_->find(a.impl_code)->status, "取消");
   EXPECT_EQ(reg_->find_by_name("县市场监督管理局", "食品经营许可")->impl_code, b.impl_code);
+}
+
+// A province's scheme: 基本编码 of 12–14 characters, 实施编码 of 31–33.
+CodeScheme province_scheme() {
+  CodeScheme s;
+  s.provincial = true;
+  std::string why;
+  EXPECT_TRUE(make_code_rule(12, 14, "", &s.basic, &why)) << why;
+  EXPECT_TRUE(make_code_rule(31, 33, "", &s.impl, &why)) << why;
+  return s;
+}
+
+TEST_F(RegistryTest, AProvincesImplCodeIsKeptAsGivenAndRecorded) {
+  auto req = local("区人力资源和社会保障局", "05", kAgencyA, "失业保险金申领");
+  req.scheme = province_scheme();
+  req.basic_code = "511A0014100002";
+  req.impl_code = "11510107MB1C7000XA4511A0014100002";  // the platform's: not this agency's code
+  CodeGrant a = ok(req);
+  EXPECT_EQ(a.impl_code, req.impl_code);
+  EXPECT_EQ(a.basic_code, "511A0014100002");
+  EXPECT_TRUE(a.is_new);
+  auto e = reg_->find(req.impl_code);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->basic_code, "511A0014100002");
+  EXPECT_EQ(e->name, "失业保险金申领");
+  // The next night the form comes back without its 实施编码: the given one
+  // stays, never reassigned (the composition would give another).
+  reopen();
+  req.impl_code.clear();
+  CodeGrant b = ok(req, kNight2);
+  EXPECT_EQ(b.impl_code, a.impl_code);
+  EXPECT_FALSE(b.is_new);
+  EXPECT_EQ(reg_->entries().size(), 1u);
+}
+
+TEST_F(RegistryTest, AProvincesBasicCodeWithoutImplCodeComposesOne) {
+  auto req = local("区人力资源和社会保障局", "05", kAgencyA, "就业失业登记");
+  req.scheme = province_scheme();
+  req.basic_code = "E-000004-001";
+  CodeGrant a = ok(req);
+  EXPECT_EQ(a.impl_code, kAgencyA + "4" + "E-000004-001");
+  EXPECT_EQ(a.basic_code, "E-000004-001");
+}
+
+TEST_F(RegistryTest, TheProvincesSchemeNeverMakesUpACode) {
+  auto req = local("区人力资源和社会保障局", "05", kAgencyA, "就业失业登记");
+  req.scheme = province_scheme();
+  auto r = reg_->assign(req, kNight1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-FORMAT");
+  req.basic_code = "511A";  // shorter than the province's codes
+  r = reg_->assign(req, kNight1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-FORMAT");
+  EXPECT_TRUE(reg_->entries().empty());
+  // Its code given by another department's item is a conflict.
+  req.basic_code = "511A0014100002";
+  ok(req);
+  auto other = local("区民政局", "06", kAgencyB, "就业失业登记");
+  other.scheme = province_scheme();
+  other.basic_code = "511A0014100002";
+  other.impl_code = kAgencyA + "4511A0014100002";
+  r = reg_->assign(other, kNight1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(code_error_rule(r.error()), "CODE-CONFLICT");
 }
 
 TEST_F(RegistryTest, SameNameInTwoDepartmentsDiffers) {
@@ -347,6 +437,69 @@ TEST_F(RegistryTest, StateKeepsTheLastValueOfAKey) {
   ASSERT_TRUE(reg_->set_state("changes", "b").ok());
   reopen();
   EXPECT_EQ(reg_->state("changes").value_or(""), "b");
+}
+
+TEST_F(RegistryTest, ABuildsJournalUndoesItsPublishedListButKeepsItsCodes) {
+  // Night 1, published.
+  ASSERT_TRUE(reg_->begin().ok());
+  CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "甲"));
+  ASSERT_TRUE(reg_->save_published({a.impl_code, "县市场监督管理局", "甲", "v1", kNight1, kNight1}).ok());
+  ASSERT_TRUE(reg_->set_state("change_log", "night 1").ok());
+  ASSERT_TRUE(reg_->commit_build(1, kNight1).ok());
+  ASSERT_TRUE(reg_->forget_journal().ok());
+  EXPECT_FALSE(reg_->has_journal());
+  EXPECT_EQ(reg_->generation(), 1);
+  EXPECT_EQ(reg_->last_build(), kNight1);
+
+  // Night 2 commits (a new item, a changed one, a new state key), then its
+  // output is never published.
+  ASSERT_TRUE(reg_->begin().ok());
+  CodeGrant b = ok(local("县市场监督管理局", "05", kAgencyA, "乙"), kNight2);
+  ASSERT_TRUE(reg_->save_published({a.impl_code, "县市场监督管理局", "甲", "v2", kNight2, kNight2}).ok());
+  ASSERT_TRUE(reg_->save_published({b.impl_code, "县市场监督管理局", "乙", "v1", kNight2, kNight2}).ok());
+  ASSERT_TRUE(reg_->set_state("change_log", "night 2").ok());
+  ASSERT_TRUE(reg_->set_state("printed_parts", "{}").ok());
+  ASSERT_TRUE(reg_->commit_build(2, kNight2).ok());
+  reopen();  // the build was killed
+  EXPECT_TRUE(reg_->has_journal());
+  EXPECT_EQ(reg_->generation(), 2);
+  ASSERT_TRUE(reg_->undo_journal().ok());
+  EXPECT_FALSE(reg_->has_journal());
+  EXPECT_EQ(reg_->generation(), 1);
+  EXPECT_EQ(reg_->last_build(), kNight1);
+  auto published = reg_->published_items();
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].content, "v1");
+  EXPECT_EQ(reg_->state("change_log").value_or(""), "night 1");
+  EXPECT_FALSE(reg_->state("printed_parts"));
+  // The code night 2 gave stays reserved for its item.
+  ASSERT_TRUE(reg_->find(b.impl_code));
+  EXPECT_EQ(ok(local("县市场监督管理局", "05", kAgencyA, "丙"), "2024-05-03").basic_code, "130105003000");
+}
+
+TEST_F(RegistryTest, ACopyIsTheCommittedRegistryWithoutItsJournal) {
+  ASSERT_TRUE(reg_->begin().ok());
+  CodeGrant a = ok(local("县市场监督管理局", "05", kAgencyA, "甲"));
+  ASSERT_TRUE(reg_->save_published({a.impl_code, "县市场监督管理局", "甲", "v1", kNight1, kNight1}).ok());
+  ASSERT_TRUE(reg_->commit_build(1, kNight1).ok());
+  const std::string copy = path_ + ".copy";
+  ASSERT_TRUE(reg_->save_copy(copy).ok());
+  {
+    auto c = Registry::open(copy);
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    EXPECT_FALSE((*c)->has_journal());
+    EXPECT_EQ((*c)->generation(), 1);
+    EXPECT_EQ((*c)->code_count(), 1);
+    EXPECT_EQ((*c)->published_items().size(), 1u);
+  }
+  // Lost: the file is truncated to 0 bytes while its WAL is still there.
+  reg_.reset();
+  { std::FILE* f = std::fopen(path_.c_str(), "w"); std::fclose(f); }
+  ASSERT_TRUE(Registry::restore_copy(copy, path_).ok());
+  reopen();
+  EXPECT_EQ(reg_->generation(), 1);
+  EXPECT_EQ(reg_->find(a.impl_code)->name, "甲");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((copy + suffix).c_str());
 }
 
 TEST_F(RegistryTest, EntriesOrderedByImplCode) {

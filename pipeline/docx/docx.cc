@@ -91,7 +91,7 @@ class Xml {
     return *this;
   }
   Xml& attr(const char* name, const std::string& value) {
-    p_.PushAttribute(name, value.c_str());
+    p_.PushAttribute(name, xml_text(value).c_str());
     return *this;
   }
   Xml& attr(const char* name, const char* value) {
@@ -99,7 +99,7 @@ class Xml {
     return *this;
   }
   Xml& text(const std::string& t) {
-    p_.PushText(t.c_str());
+    p_.PushText(xml_text(t).c_str());
     return *this;
   }
   Xml& close() {

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/text.h"
+#include "ingest/number_cells.h"
 #include "ingest/table.h"
 
 namespace qd {
@@ -163,6 +164,9 @@ void read_department(const Workbook& wb, const std::string& file,
   if (department.empty() && table && table->ok() && !table->rows().empty())
     department = table->text(table->rows().front(), "实施主体");
   if (department.empty()) department = fallback_department;
+  // A subordinate unit's name stands for its department.
+  if (!catalog.settings.department(department))
+    if (const DepartmentInfo* d = catalog.settings.department_of_unit(department)) department = d->name;
   sub.department = department;
   catalog.submissions.push_back(sub);
 
@@ -209,12 +213,21 @@ void read_department(const Workbook& wb, const std::string& file,
       f.text = table->text(r, c);
       const Cell& cell = table->cell(r, c);
       if (e.text_column && cell.type == CellType::Number && !cell.from_merge) {
+        NumberCell judged = judge_number_cell(e.id, f.text, catalog.settings.codes);
+        if (judged == NumberCell::Fine) continue;
         Finding finding;
         finding.at = f.at;
         finding.rule = "NUMBER-AS-CODE";
-        finding.severity = Severity::Error;
-        finding.message = "“" + std::string(e.label) + "”被存成了数字（" + f.text +
-                          "），前导零或位数可能已丢失；请把该列设为文本格式后按原样重新输入";
+        if (judged == NumberCell::DigitsLost) {
+          finding.severity = Severity::Error;
+          finding.message = "“" + std::string(e.label) + "”被存成了数字（" + f.text +
+                            "），前导零或位数可能已丢失；请把该列设为文本格式后按原样重新输入";
+        } else {
+          finding.severity = Severity::Warning;
+          finding.message = "“" + std::string(e.label) + "”被存成了数字（" + f.text +
+                            "），位数完整，已按文本“" + f.text +
+                            "”读取；请把该列设为文本格式，以免今后输入时丢失前导零";
+        }
         catalog.report(std::move(finding), &item);
       }
     }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace qd {
 namespace {
 
@@ -92,6 +94,46 @@ TEST(DepartmentReader, ReportsFormProblemsAtTheirCells) {
   auto missing = with_rule(c, "COLUMN-MISSING");
   EXPECT_GT(missing.size(), 10u);
   EXPECT_EQ(missing[0].at.cell, "A2");
+}
+
+TEST(DepartmentReader, CountsMayBeNumbersAndIntactCodesOnlyWarn) {
+  Workbook wb;
+  Sheet items;
+  items.name = "实施清单";
+  items.rows = {{S("事项名称"), S("到办事现场次数"), S("咨询电话"), S("监督投诉电话"), S("实施主体编码")},
+                {S("最低生活保障对象认定"), N(1, "1"), N(13831312345, "13831312345"),
+                 N(3136521234, "3136521234"), N(1.1130731402547302e+17, "1.1130731402547302e+17")}};
+  wb.sheets = {items};
+  Catalog c;
+  read_department(wb, "f.xlsx", "县民政局", c);
+  ASSERT_EQ(c.items.size(), 1u);
+  EXPECT_EQ(c.items[0].get(El::Visits), "1");
+  std::vector<std::string> got;
+  for (const Finding& f : with_rule(c, "NUMBER-AS-CODE"))
+    got.push_back(f.at.cell + " " + std::string(severity_id(f.severity)));
+  std::sort(got.begin(), got.end());
+  // B2 (到办事现场次数 1) is no finding; the mobile number lost nothing.
+  EXPECT_EQ(got, (std::vector<std::string>{"C2 warning", "D2 error", "E2 error"}));
+  EXPECT_EQ(c.items[0].errors, 2);
+  EXPECT_EQ(c.items[0].warnings, 1);
+}
+
+TEST(DepartmentReader, AWorkbookOfASubordinateUnitBelongsToItsDepartment) {
+  // No 填报信息: the department is the 实施主体 of the first row, here a
+  // unit registered under 区人力资源和社会保障局.
+  Workbook wb;
+  Sheet items;
+  items.name = "实施清单";
+  items.rows = {{S("事项名称"), S("实施主体")}, {S("失业保险金申领"), S("区就业服务管理局")}};
+  wb.sheets = {items};
+  Catalog c;
+  c.settings.departments.push_back({"区人力资源和社会保障局", "人社局", "11440232MB2D06811W", "05",
+                                    {{"区就业服务管理局", "12440232MB2D06811R"}}});
+  read_department(wb, "f.xlsx", "f", c);
+  ASSERT_EQ(c.items.size(), 1u);
+  EXPECT_EQ(c.items[0].department, "区人力资源和社会保障局");
+  EXPECT_EQ(c.submissions[0].department, "区人力资源和社会保障局");
+  EXPECT_FALSE(c.submissions[0].date.valid());
 }
 
 // A workbook whose 实施清单 gives 临时救助对象认定 twice (rows 2 and 4), with

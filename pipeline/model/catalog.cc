@@ -11,6 +11,23 @@ const DepartmentInfo* Settings::department(std::string_view name) const {
   return nullptr;
 }
 
+const DepartmentInfo* Settings::department_of_unit(std::string_view unit_name) const {
+  for (const DepartmentInfo& d : departments)
+    for (const UnitInfo& u : d.units)
+      if (u.name == unit_name) return &d;
+  return nullptr;
+}
+
+const DepartmentInfo* Settings::owner_of_credit_code(std::string_view credit_code) const {
+  if (credit_code.empty()) return nullptr;
+  for (const DepartmentInfo& d : departments) {
+    if (d.credit_code == credit_code) return &d;
+    for (const UnitInfo& u : d.units)
+      if (u.credit_code == credit_code) return &d;
+  }
+  return nullptr;
+}
+
 std::string Item::type_code() const {
   const CodeValue* v = item_types().find(get(El::Type));
   return v ? std::string(v->code) : std::string();
@@ -47,12 +64,38 @@ std::string_view change_label(ItemChange::Kind kind) {
   return "";
 }
 
+namespace {
+
+// The message of a file's FINDINGS-LIMIT finding.
+std::string left_out_message(long long n) {
+  return "本文件的问题超过 " + std::to_string(kMaxFindingsPerFile) + " 个，另有 " + std::to_string(n) +
+         " 个未逐一列出（多为整行缺少必填项或格式错误）。请先改正已列出的问题，重新报送后再看其余问题；"
+         "如文件中有误粘贴的大量无关内容，请删除。";
+}
+
+}  // namespace
+
 void Catalog::report(Finding f, Item* item) {
   if (item) {
     if (f.item.empty()) f.item = item->get(El::Name);
     if (f.department.empty()) f.department = item->department;
     if (f.severity == Severity::Error) ++item->errors;
     if (f.severity == Severity::Warning) ++item->warnings;
+  }
+  if (!f.at.file.empty()) {
+    int& listed = findings_per_file_[f.at.file];
+    if (listed >= kMaxFindingsPerFile) {
+      if (findings_left_out[f.at.file]++ == 0) {
+        Finding limit;
+        limit.at = Place{f.at.file, "", ""};
+        limit.rule = "FINDINGS-LIMIT";
+        limit.severity = Severity::Error;
+        limit.department = f.department;
+        findings.push_back(std::move(limit));  // its message is set by sort_findings()
+      }
+      return;
+    }
+    ++listed;
   }
   findings.push_back(std::move(f));
 }
@@ -102,6 +145,10 @@ bool cell_less(std::string_view a, std::string_view b) {
 }
 
 void Catalog::sort_findings() {
+  for (Finding& f : findings)
+    if (f.rule == "FINDINGS-LIMIT")
+      if (auto n = findings_left_out.find(f.at.file); n != findings_left_out.end())
+        f.message = left_out_message(n->second);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& x, const Finding& y) {
     if (x.at.file != y.at.file) return x.at.file < y.at.file;
     if (x.at.sheet != y.at.sheet) return x.at.sheet < y.at.sheet;

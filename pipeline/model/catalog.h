@@ -11,6 +11,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "codes/code_scheme.h"
 #include "model/elements.h"
 
 namespace qd {
@@ -21,12 +22,20 @@ struct Field {
   Place at;
 };
 
+// A unit under a department (a 事业单位 with its own 统一社会信用代码) that
+// may be the 实施主体 of the department's items.
+struct UnitInfo {
+  std::string name;         // 县社会保险事业管理局
+  std::string credit_code;  // its own 18-char 统一社会信用代码 (12…)
+};
+
 // A department registered in the county settings.
 struct DepartmentInfo {
   std::string name;         // 县市场监督管理局
   std::string short_name;   // 市场监管局
   std::string credit_code;  // 18-char 统一社会信用代码
   std::string number;       // 2-digit department number used in 基本编码
+  std::vector<UnitInfo> units;  // its subordinate units ([[department.unit]])
 };
 
 // A window of a service hall: the departments or explicit items it handles.
@@ -45,17 +54,21 @@ struct Hall {
   std::vector<Window> windows;
 };
 
-// County settings (input/county.toml).
+// County settings (input/county.toml). Nothing of any one county is a
+// default here: read_settings() requires the county's own values.
 struct Settings {
   std::string file;                // where they were read from
-  std::string county = "涿鹿县";
-  std::string province = "河北省";
-  std::string city = "张家口市";
-  std::string division_code = "130731";
-  std::string region_code = "13";  // RR of 基本编码 for locally catalogued items
-  std::string level_code = "4";    // 行使层级 of the county's own items
-  std::string area_code = "0313";  // telephone area code (unconfirmed: a setting)
-  std::string office = "涿鹿县行政审批局";  // who publishes the lists
+  std::string county;              // name of the county, district or county-level city
+  std::string division;            // 县, 区, 市 or 旗: the word of 全县/区直/市审改办
+  std::string province;            // optional
+  std::string city;                // optional
+  std::string division_code;       // 6-digit 行政区划代码
+  std::string region_code;         // RR of 基本编码 for locally catalogued items
+  std::string level_code = "4";    // 行使层级 of its own items: 4 县级 (A.2) for every county-level division
+  std::string area_code;           // telephone area code
+  std::string office;              // who publishes the lists
+  std::string document_prefix;     // 发文机关代字 of the 通报 (涿审改办); "" = the name's first character + 审改办
+  CodeScheme codes = national_scheme();  // national or provincial 基本编码 / 实施编码
   std::string portal_base_url;
   std::string guide_url_template;  // "{impl_code}" is replaced
   std::string poster_paper = "A3"; // window posters: "A3" or "A4"
@@ -66,6 +79,11 @@ struct Settings {
 
   // The registered department of that name, or nullptr.
   const DepartmentInfo* department(std::string_view name) const;
+  // The registered department that has a unit of that name, or nullptr.
+  const DepartmentInfo* department_of_unit(std::string_view unit_name) const;
+  // The registered department whose own or unit's credit code this is
+  // (exactly), or nullptr.
+  const DepartmentInfo* owner_of_credit_code(std::string_view credit_code) const;
 };
 
 // One row of the 申请材料 sheet.
@@ -226,6 +244,11 @@ struct Reprint {
   std::string where;  // the hall (posters) or the department
 };
 
+// The most findings listed for one input file: a file beyond it (rows of
+// garbage) gets one FINDINGS-LIMIT finding with the count of the rest, so
+// that one department's file cannot fill the review report or the memory.
+inline constexpr int kMaxFindingsPerFile = 1000;
+
 // The whole county as the pipeline sees it during one build.
 struct Catalog {
   Settings settings;
@@ -247,8 +270,12 @@ struct Catalog {
   // that differ from the last build.
   std::vector<Reprint> reprints;
 
-  // Records a finding; item findings also count against the item.
+  // Records a finding; item findings also count against the item. Beyond
+  // kMaxFindingsPerFile findings of one file, a finding only counts: the
+  // file's FINDINGS-LIMIT finding says how many were left out.
   void report(Finding f, Item* item = nullptr);
+  // Files over the limit: file → findings left out.
+  std::map<std::string, long long> findings_left_out;
   // Published items of one department, in input order.
   std::vector<const Item*> published(std::string_view department) const;
   // All published items, departments in settings order, items in input order.
@@ -266,8 +293,12 @@ struct Catalog {
   // the build date when there is none. Unlike the build date it stays the
   // same from night to night while nothing changes, and so do the reports.
   Date as_of() const;
-  // Sorts findings by file, sheet, cell (row-major), rule — the order of findings.csv.
+  // Sorts findings by file, sheet, cell (row-major), rule — the order of
+  // findings.csv — with each FINDINGS-LIMIT finding saying its final count.
   void sort_findings();
+
+ private:
+  std::map<std::string, int, std::less<>> findings_per_file_;
 };
 
 // Compares two A1 references row-major ("B2" < "A10" is false: row 2 < 10).

@@ -94,5 +94,40 @@ TEST(Catalog, AsOfIsTheLatestDateOfTheDataNotTheBuildDate) {
   EXPECT_EQ(c.as_of(), (Date{2017, 10, 3}));
 }
 
+TEST(Catalog, FindingsOfOneFileAreListedUpToTheLimitThenCounted) {
+  Catalog c;
+  Item item;
+  item.field(El::Name).text = "甲";
+  const int extra = 1234;
+  for (int i = 0; i < kMaxFindingsPerFile + extra; ++i) {
+    Finding f;
+    f.at = Place{"departments/垃圾.xlsx", "实施清单", "B" + std::to_string(i + 2)};
+    f.rule = "REQ-MISSING";
+    f.message = "缺少必填项";
+    c.report(std::move(f), &item);
+  }
+  Finding other;
+  other.at = Place{"departments/正常.xlsx", "实施清单", "A2"};
+  other.rule = "PHONE";
+  c.report(other);
+  c.sort_findings();
+  // Every error still counts against its item.
+  EXPECT_EQ(item.errors, kMaxFindingsPerFile + extra);
+  int listed = 0, limits = 0;
+  for (const Finding& f : c.findings) {
+    if (f.at.file != "departments/垃圾.xlsx") continue;
+    if (f.rule == "FINDINGS-LIMIT") {
+      ++limits;
+      EXPECT_TRUE(f.at.cell.empty());
+      EXPECT_NE(f.message.find("另有 " + std::to_string(extra) + " 个"), std::string::npos) << f.message;
+    } else {
+      ++listed;
+    }
+  }
+  EXPECT_EQ(listed, kMaxFindingsPerFile);
+  EXPECT_EQ(limits, 1);
+  EXPECT_EQ(c.findings.size(), static_cast<size_t>(kMaxFindingsPerFile + 2));
+}
+
 }  // namespace
 }  // namespace qd

@@ -6,16 +6,18 @@ namespace qd {
 
 namespace {
 
+// Platforms export the national codes as numbers, without the leading
+// zero: "1" is 01 行政许可.
 const CodeTable kTypes{"A.1 事项类型",
-                       {{"01", "行政许可", {"XK", "许可"}},
-                        {"02", "行政处罚", {"CF", "处罚"}},
-                        {"03", "行政强制", {"QZ", "强制"}},
-                        {"04", "行政征收", {"ZS", "征收"}},
-                        {"05", "行政给付", {"JF", "给付"}},
-                        {"06", "行政检查", {"JD", "检查"}},
-                        {"07", "行政确认", {"QR", "确认"}},
-                        {"08", "行政奖励", {"JL", "奖励"}},
-                        {"09", "行政裁决", {"CJ", "裁决"}},
+                       {{"01", "行政许可", {"1", "XK", "许可"}},
+                        {"02", "行政处罚", {"2", "CF", "处罚"}},
+                        {"03", "行政强制", {"3", "QZ", "强制"}},
+                        {"04", "行政征收", {"4", "ZS", "征收"}},
+                        {"05", "行政给付", {"5", "JF", "给付"}},
+                        {"06", "行政检查", {"6", "JD", "检查"}},
+                        {"07", "行政确认", {"7", "QR", "确认"}},
+                        {"08", "行政奖励", {"8", "JL", "奖励"}},
+                        {"09", "行政裁决", {"9", "CJ", "裁决"}},
                         {"10", "其他行政权力", {"QT", "其他", "其他类别事项", "其他类别"}},
                         {"20", "公共服务", {"GG", "公共服务事项"}}}};
 
@@ -143,7 +145,7 @@ const std::vector<ElementInfo> kElements = {
     {El::Result, "result", "审批结果", N::Required, nullptr, false, false, 18, "颁发的证照或批文名称，无则填“无”"},
     {El::Place, "place", "办理地点", N::Required, nullptr, false, false, 28, "地址、大厅及窗口"},
     {El::Hours, "hours", "办理时间", N::Required, nullptr, false, false, 24, "如“工作日上午8:30-12:00，下午14:30-17:30”"},
-    {El::ConsultPhone, "consult_phone", "咨询电话", N::Required, nullptr, false, true, 16, "带区号，如0313-6521234"},
+    {El::ConsultPhone, "consult_phone", "咨询电话", N::Required, nullptr, false, true, 16, "固定电话带区号，如“区号-7或8位号码”；手机填11位号码"},
     {El::ComplaintPhone, "complaint_phone", "监督投诉电话", N::Required, nullptr, false, true, 16, "带区号，不得与咨询电话相同"},
     {El::Parent, "parent", "主项名称", N::Optional, nullptr, false, false, 20, "子项填所属主项名称；主项留空"},
     {El::PublicDomain, "public_domain", "公共服务类别", N::Conditional, &kDomains, false, false, 16, "公共服务事项必填"},
@@ -153,7 +155,7 @@ const std::vector<ElementInfo> kElements = {
     {El::Appointment, "appointment", "是否支持预约办理", N::Optional, &kYesNo, false, false, 10, "是或否"},
     {El::OnlinePayment, "online_payment", "是否支持网上支付", N::Optional, &kYesNo, false, false, 10, "是或否"},
     {El::Delivery, "delivery", "是否支持物流快递", N::Optional, &kYesNo, false, false, 10, "是或否"},
-    {El::ServiceScope, "service_scope", "通办范围", N::Optional, nullptr, false, false, 12, "如全县通办、全市通办"},
+    {El::ServiceScope, "service_scope", "通办范围", N::Optional, nullptr, false, false, 12, "如全市通办、全省通办"},
     {El::Window, "window", "窗口", N::Optional, nullptr, false, true, 8, "政务服务大厅窗口号"},
 };
 

@@ -33,6 +33,23 @@ TEST(CodeTable, AcceptsCodeLabelAndLetterForms) {
   EXPECT_EQ(channel_kinds().find("网上办理（电脑端）")->code, "2");
 }
 
+// Platforms export 事项类型 as the national code numbers without their
+// leading zero: 1 行政许可 … 9 行政裁决, 10 其他行政权力, 20 公共服务.
+TEST(CodeTable, TakesTheNationalTypeNumbersWithoutLeadingZeros) {
+  const char* labels[] = {"行政许可", "行政处罚", "行政强制", "行政征收", "行政给付",
+                          "行政检查", "行政确认", "行政奖励", "行政裁决"};
+  for (int n = 1; n <= 9; ++n) {
+    const CodeValue* bare = item_types().find(std::to_string(n));
+    const CodeValue* padded = item_types().find("0" + std::to_string(n));
+    ASSERT_NE(bare, nullptr) << n;
+    EXPECT_EQ(bare, padded) << n;
+    EXPECT_EQ(bare->label, labels[n - 1]) << n;
+  }
+  EXPECT_EQ(item_types().find("10")->label, "其他行政权力");
+  EXPECT_EQ(item_types().find("20")->label, "公共服务");
+  for (const char* no : {"0", "00", "11", "19", "21", "010"}) EXPECT_EQ(item_types().find(no), nullptr) << no;
+}
+
 TEST(SplitValues, KeepsSeparatorsInsideBrackets) {
   auto v = split_values("县级、镇(乡、街道)级");
   ASSERT_EQ(v.size(), 2u);

@@ -26,6 +26,7 @@ std::string manifest_json(const Manifest& m) {
   o["county"] = m.county;
   o["build_date"] = m.build_date;
   o["version"] = m.version;
+  if (m.registry_generation > 0) o["registry_generation"] = m.registry_generation;
   json files = json::array();
   std::vector<ManifestFile> sorted = m.files;
   std::sort(sorted.begin(), sorted.end(),
@@ -52,6 +53,7 @@ Result<Manifest> read_manifest(const std::string& path) {
     m.county = o.value("county", "");
     m.build_date = o.value("build_date", "");
     m.version = o.value("version", "");
+    m.registry_generation = o.value("registry_generation", 0LL);
     for (const json& f : o.value("files", json::array()))
       m.files.push_back({f.at("path").get<std::string>(), f.at("size").get<long long>(),
                          f.at("sha256").get<std::string>(), f.value("part", "")});

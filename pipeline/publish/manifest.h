@@ -30,6 +30,9 @@ struct Manifest {
   std::string county;
   std::string build_date;  // YYYY-MM-DD
   std::string version;     // the list version (清单版本)
+  // The build generation of the registry the build was made with (and left
+  // behind); 0 when not recorded.
+  long long registry_generation = 0;
   std::vector<ManifestPart> parts;
   std::vector<ManifestFile> files;  // sorted by path
 

@@ -86,6 +86,7 @@ Result<Sheet> read_csv(std::string_view bytes, const std::string& path,
   sheet.name = sheet_name;
   std::vector<Cell>* row = nullptr;
   size_t cells = 0;
+  int data_rows = 0, counted_row = -1;  // rows holding a value
   const size_t n = text.size();
   size_t i = 0;
   int r = 0;
@@ -134,8 +135,10 @@ Result<Sheet> read_csv(std::string_view bytes, const std::string& path,
       Cell cell;
       if (!value.empty()) {
         if (++cells > limits.max_cells)
+          return make_error(Place{path, sheet_name, ""}, too_many_cells_message(limits.max_cells));
+        if (r != counted_row && (counted_row = r, ++data_rows > limits.max_data_rows))
           return make_error(Place{path, sheet_name, ""},
-                            "表格单元格数量超过上限，已拒绝读取。请删除无关内容后再报送。");
+                            too_many_rows_message(sheet_name, limits.max_data_rows));
         cell.type = CellType::String;
         cell.text = std::move(value);
       }

@@ -129,6 +129,17 @@ TEST(CsvReader, Limits) {
   ReadLimits cols;
   cols.max_cols = 2;
   EXPECT_FALSE(read_csv("a,b,c\n", "l.csv", "s", cols).ok());
+  // Rows holding a value (not blank lines) and cells holding one.
+  ReadLimits data;
+  data.max_data_rows = 2;
+  EXPECT_TRUE(read_csv("a\n\n,\nb\n", "l.csv", "s", data).ok());
+  auto many = read_csv("a\nb\nc\n", "l.csv", "实施清单", data);
+  ASSERT_FALSE(many.ok());
+  EXPECT_NE(many.error().message.find("实施清单"), std::string::npos) << many.error().str();
+  ReadLimits cells;
+  cells.max_cells = 3;
+  EXPECT_TRUE(read_csv("a,b\nc,\n", "l.csv", "s", cells).ok());
+  EXPECT_FALSE(read_csv("a,b\nc,d\n", "l.csv", "s", cells).ok());
 }
 
 }  // namespace

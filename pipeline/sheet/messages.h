@@ -31,6 +31,9 @@ inline constexpr const char* kFileTooBig =
 inline constexpr const char* kBomb =
     "无法读取：文件解压后过大（压缩比异常），已拒绝读取。"
     "该文件可能已损坏或被恶意构造，请重新填写模板后另存为 .xlsx 再报送。";
+inline constexpr const char* kContentTooBig =
+    "无法读取：工作簿内容解压后过大，远超一个部门清单所需，已拒绝读取。"
+    "请删除无关的工作表和误粘贴的大量内容后重新保存再报送。";
 inline constexpr const char* kTooManyEntries =
     "无法读取：工作簿内部部件数量异常，已拒绝读取。请另存为 .xlsx 后再报送。";
 inline constexpr const char* kXmlBomb =

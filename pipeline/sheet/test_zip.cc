@@ -15,7 +15,11 @@ struct Generator {
   const StreamEntry* entry;
   uint64_t pos = 0;
   zip_error_t error;
-  uint64_t total() const { return entry->prefix.size() + entry->count + entry->suffix.size(); }
+  // Bytes of the repeated part.
+  uint64_t middle() const {
+    return entry->count * (entry->fill_text.empty() ? 1 : entry->fill_text.size());
+  }
+  uint64_t total() const { return entry->prefix.size() + middle() + entry->suffix.size(); }
 };
 
 // libzip source callback producing a StreamEntry's bytes.
@@ -32,8 +36,10 @@ zip_int64_t generate(void* ud, void* data, zip_uint64_t len, zip_source_cmd_t cm
       for (uint64_t k = 0; k < n; ++k) {
         uint64_t p = g->pos + k;
         if (p < e.prefix.size()) out[k] = e.prefix[p];
-        else if (p < e.prefix.size() + e.count) out[k] = e.fill;
-        else out[k] = e.suffix[p - e.prefix.size() - e.count];
+        else if (p < e.prefix.size() + g->middle())
+          out[k] = e.fill_text.empty() ? e.fill
+                                       : e.fill_text[(p - e.prefix.size()) % e.fill_text.size()];
+        else out[k] = e.suffix[p - e.prefix.size() - g->middle()];
       }
       g->pos += n;
       return static_cast<zip_int64_t>(n);

@@ -15,14 +15,16 @@ struct ZipEntry {
   std::string data;
 };
 
-// One entry whose content is `prefix`, then `count` copies of `fill`, then
-// `suffix`, produced while compressing.
+// One entry whose content is `prefix`, then `count` copies of `fill` (or of
+// `fill_text` when it is not empty), then `suffix`, produced while
+// compressing.
 struct StreamEntry {
   std::string name;
   std::string prefix;
   char fill = 'a';
   size_t count = 0;
   std::string suffix;
+  std::string fill_text;
 };
 
 // Builds a zip archive holding the given entries, deflated (or stored when

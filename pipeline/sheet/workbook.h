@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <string>
 #include <vector>
 
 namespace qd {
@@ -59,14 +60,25 @@ struct Workbook {
 // rejected with a clear error instead of exhausting memory or time.
 struct ReadLimits {
   size_t max_file_bytes = 64u << 20;    // compressed file size
-  size_t max_entry_bytes = 256u << 20;  // one zip entry, uncompressed
-  size_t max_total_bytes = 512u << 20;  // all entries read, uncompressed
+  // Uncompressed: one zip entry, and all entries read. A real department's
+  // sheet is a few MB; these bound what reading a hostile file can cost.
+  size_t max_entry_bytes = 64u << 20;
+  size_t max_total_bytes = 192u << 20;
   double max_ratio = 200;  // uncompressed/compressed per entry (entries > 1 MiB)
   int max_entries = 10000;
   int max_xml_depth = 64;
   size_t max_cell_chars = 32767;  // Excel's own cell limit, in code points
-  int max_rows = 1048576, max_cols = 16384;
-  size_t max_cells = 20'000'000;
+  int max_rows = 1048576, max_cols = 16384;  // cell references (Excel's sheet)
+  // What one department's list can hold: far more than any real list (the
+  // largest real ones have a few thousand rows of materials), and little
+  // enough that a county build with several hostile files stays small.
+  int max_data_rows = 10'000;      // rows holding a value, per sheet
+  size_t max_cells = 1'000'000;    // cells holding a value, per file
 };
+
+// The message for a sheet with more rows of data than `limit`.
+std::string too_many_rows_message(std::string_view sheet, int limit);
+// The message for a file with more cells holding a value than `limit`.
+std::string too_many_cells_message(size_t limit);
 
 }  // namespace qd

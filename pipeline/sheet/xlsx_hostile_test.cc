@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "sheet/messages.h"
 #include "sheet/test_zip.h"
 #include "sheet/xlsx_reader.h"
 
@@ -30,6 +31,7 @@ void expect_rejected(const Result<Workbook>& r, const std::string& file, const s
 using testing::make_zip;
 using testing::minimal_xlsx_parts;
 using testing::worksheet_xml;
+using testing::StreamEntry;
 
 TEST(XlsxHostile, EmptyFile) { expect_rejected(read_xlsx("", "空.xlsx"), "空.xlsx", "为空"); }
 
@@ -137,10 +139,67 @@ TEST(XlsxHostile, HundredMegabyteCell) {
   // ...and by the cell limit when the ratio check is relaxed.
   ReadLimits relaxed;
   relaxed.max_ratio = 1e9;
+  relaxed.max_entry_bytes = relaxed.max_total_bytes = 256u << 20;
   auto r2 = read_xlsx(bytes, "cell.xlsx", relaxed);
   ASSERT_FALSE(r2.ok());
   EXPECT_NE(r2.error().message.find("32767"), std::string::npos) << r2.error().str();
   EXPECT_EQ(r2.error().place.sheet, "实施清单");
+}
+
+TEST(XlsxHostile, ASheetOfMillionsOfNumbersIsRejectedEarly) {
+  // 14.5 million number cells (a 30 MB workbook): refused by its size
+  // before it is parsed, and by the cell limit when the size is allowed.
+  auto parts = minimal_xlsx_parts(worksheet_xml(""));
+  parts.pop_back();
+  std::string prefix =
+      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
+  std::string suffix = "</sheetData></worksheet>";
+  StreamEntry numbers{"xl/worksheets/sheet1.xml", prefix, 0, 500'000, suffix};
+  numbers.fill_text = "<row><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c><v>4</v></c>"
+                      "<c><v>5</v></c><c><v>6</v></c><c><v>7</v></c><c><v>8</v></c>"
+                      "<c><v>9</v></c><c><v>10</v></c><c><v>11</v></c><c><v>12</v></c>"
+                      "<c><v>13</v></c><c><v>14</v></c><c><v>15</v></c><c><v>16</v></c>"
+                      "<c><v>17</v></c><c><v>18</v></c><c><v>19</v></c><c><v>20</v></c>"
+                      "<c><v>21</v></c><c><v>22</v></c><c><v>23</v></c><c><v>24</v></c>"
+                      "<c><v>25</v></c><c><v>26</v></c><c><v>27</v></c><c><v>28</v></c><c><v>29</v></c></row>";
+  const std::string bytes = make_zip(parts, {numbers});
+  // (This generated sheet compresses far better than a real one; the
+  // ratio check is relaxed to see the size and the cell limits.)
+  ReadLimits real;
+  real.max_ratio = 1e9;
+  auto r = read_xlsx(bytes, "numbers.xlsx", real);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, sheet_msg::kContentTooBig);
+  ReadLimits big = real;
+  big.max_entry_bytes = big.max_total_bytes = 512u << 20;
+  auto r2 = read_xlsx(bytes, "numbers.xlsx", big);
+  ASSERT_FALSE(r2.ok());
+  EXPECT_NE(r2.error().message.find("行超过 10000 行"), std::string::npos) << r2.error().str();
+  big.max_data_rows = 1'000'000;
+  auto r3 = read_xlsx(bytes, "numbers.xlsx", big);
+  ASSERT_FALSE(r3.ok());
+  EXPECT_NE(r3.error().message.find("单元格超过 1000000 个"), std::string::npos) << r3.error().str();
+}
+
+TEST(XlsxHostile, RowsAndCellsAreCountedPerSheetAndPerFile) {
+  std::string data;
+  for (int r = 1; r <= 30; ++r)
+    data += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>1</v></c><c r=\"B" +
+            std::to_string(r) + "\"><v>2</v></c></row>";
+  const std::string bytes = make_zip(minimal_xlsx_parts(worksheet_xml(data)));
+  ReadLimits rows;
+  rows.max_data_rows = 29;
+  auto r = read_xlsx(bytes, "rows.xlsx", rows);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().place.sheet, "实施清单");
+  EXPECT_NE(r.error().message.find("29"), std::string::npos) << r.error().str();
+  rows.max_data_rows = 30;
+  EXPECT_TRUE(read_xlsx(bytes, "rows.xlsx", rows).ok());
+  ReadLimits cells;
+  cells.max_cells = 59;
+  EXPECT_FALSE(read_xlsx(bytes, "cells.xlsx", cells).ok());
+  cells.max_cells = 60;
+  EXPECT_TRUE(read_xlsx(bytes, "cells.xlsx", cells).ok());
 }
 
 TEST(XlsxHostile, DeepNesting) {

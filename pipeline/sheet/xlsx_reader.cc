@@ -187,9 +187,13 @@ class XlsxReader {
   bool date1904_ = false;
   std::vector<bool> date_styles_;  // per cellXfs index
   std::vector<SharedString> shared_;
-  // Per sheet: stored slots (sum of row lengths), non-empty cells, extent.
+  // Per sheet: stored slots (sum of row lengths), non-empty cells, extent,
+  // rows holding a value (counted as the row changes) and the last of them.
   size_t slots_ = 0, cells_ = 0, fills_ = 0;
   int last_row_ = -1, last_col_ = -1;
+  int data_rows_ = 0, counted_row_ = -1;
+  // Per file: non-empty cells of every sheet.
+  size_t file_cells_ = 0;
 };
 
 Result<std::string> XlsxReader::load_part(const std::string& part, const std::string& sheet) {
@@ -422,8 +426,14 @@ Status XlsxReader::place_cell(int row, int col, Cell&& cell, bool fill, Sheet* s
     if (++fills_ > std::max<size_t>(1'000'000, cells_ * 4))
       return sheet_error(sheet->name,
                          "工作表中合并单元格区域过大，已拒绝读取。请取消无关的合并单元格后再报送。");
-  } else if (++cells_ > limits_.max_cells) {
-    return sheet_error(sheet->name, "工作表单元格数量超过上限，已拒绝读取。请删除无关内容后再报送。");
+  } else {
+    ++cells_;
+    if (++file_cells_ > limits_.max_cells) return sheet_error(sheet->name, too_many_cells_message(limits_.max_cells));
+    if (row != counted_row_) {
+      counted_row_ = row;
+      if (++data_rows_ > limits_.max_data_rows)
+        return sheet_error(sheet->name, too_many_rows_message(sheet->name, limits_.max_data_rows));
+    }
   }
   auto& rows = sheet->rows;
   if (static_cast<size_t>(row) >= rows.size()) rows.resize(static_cast<size_t>(row) + 1);
@@ -450,6 +460,8 @@ Status XlsxReader::read_sheet(const std::string& part, Sheet* sheet) {
   const std::string& name = sheet->name;
   slots_ = cells_ = fills_ = 0;
   last_row_ = last_col_ = -1;
+  data_rows_ = 0;
+  counted_row_ = -1;
   auto bad_ref = [&](std::string_view what, std::string_view ref) {
     return sheet_error(name, std::string(what) + " " + std::string(ref.substr(0, 20)) +
                                  " 无效或超出工作表范围，文件可能已损坏。请用 Excel 或 WPS "

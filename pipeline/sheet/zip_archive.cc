@@ -171,10 +171,10 @@ Result<std::string> ZipArchive::read(std::string_view name) {
 
   // What the central directory says.
   const double ratio_cap = limits_.max_ratio * static_cast<double>(std::max<zip_uint64_t>(st.comp_size, 1));
-  if (st.size > limits_.max_entry_bytes || st.size > limits_.max_total_bytes - std::min(total_read_, limits_.max_total_bytes))
-    return error(sheet_msg::kBomb);
   if (st.size > kRatioFloor && static_cast<double>(st.size) > ratio_cap)
     return error(sheet_msg::kBomb);
+  if (st.size > limits_.max_entry_bytes || st.size > limits_.max_total_bytes - std::min(total_read_, limits_.max_total_bytes))
+    return error(sheet_msg::kContentTooBig);
 
   zip_file_t* f = zip_fopen_index(zip_, idx, 0);
   if (!f) {
@@ -206,10 +206,13 @@ Result<std::string> ZipArchive::read(std::string_view name) {
     }
     if (got == 0) break;
     produced += static_cast<size_t>(got);
-    if (produced > limits_.max_entry_bytes || total_read_ + produced > limits_.max_total_bytes ||
-        (produced > kRatioFloor && static_cast<double>(produced) > ratio_cap)) {
+    if (produced > kRatioFloor && static_cast<double>(produced) > ratio_cap) {
       zip_fclose(f);
       return error(sheet_msg::kBomb);
+    }
+    if (produced > limits_.max_entry_bytes || total_read_ + produced > limits_.max_total_bytes) {
+      zip_fclose(f);
+      return error(sheet_msg::kContentTooBig);
     }
   }
   zip_fclose(f);

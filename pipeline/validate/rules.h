@@ -5,6 +5,8 @@
 // Rule ids (rules.md, plus the ones this stage adds where rules.md is silent):
 //   BASIS-MISSING e, BASIS-FORM w, REQ-MISSING e, ENUM-VALUE e, POWER-MISMATCH e,
 //   POWER-OMITTED e, PUBLIC-FEWER e, DUPLICATE e, CODE-FORMAT e, CREDIT-CODE e,
+//   CODE-CONFLICT e (between the items' provincial codes; the codes stage
+//   reports the registry's),
 //   LIMIT-ORDER e, LIMIT-INSTANT e, FEE-BASIS e, ONLINE-VISITS e, VISIT-REASON w,
 //   ONLINE-URL w, PHONE e, MATERIALS-NONE e, MATERIAL-SHARED h, PROCESS-STEPS e,
 //   TEXT-CHARS w, DEPT-UNKNOWN w, SUBMISSION-LATE r;
@@ -67,8 +69,11 @@ void check_list_enums(Catalog& c);
 void check_required(Catalog& c, Item& item);
 // BASIS-MISSING, BASIS-FORM (rules_basis.cc).
 void check_basis(Catalog& c, Item& item);
-// CODE-FORMAT, CREDIT-CODE, CODE-MISMATCH (rules_codes.cc).
+// CODE-FORMAT, CREDIT-CODE, CODE-MISMATCH, and REQ-MISSING for a 基本编码
+// the province's scheme needs (rules_codes.cc).
 void check_codes(Catalog& c, Item& item);
+// CODE-CONFLICT: one provincial 实施编码 or 基本编码 on two items (rules_codes.cc).
+void check_unique_codes(Catalog& c);
 // LIMIT-FORMAT, LIMIT-ORDER, LIMIT-INSTANT (rules_limits.cc).
 void check_limits(Catalog& c, Item& item);
 // FEE-BASIS (rules_fees.cc).

@@ -17,6 +17,17 @@ TEST(RulesEnum, CodeLetterAndCodeLabelFormsAreCanonicalised) {
   }
 }
 
+TEST(RulesEnum, TheNationalTypeNumberOneIsALicence) {
+  // A platform's export: 事项类型 1 (a number cell's text), and the power
+  // list the same way; the item is a 行政许可 and agrees with the list.
+  Catalog c = make_catalog();
+  set(c.items[0], El::Type, "1");
+  for (PowerEntry& e : c.power_list) e.type_code = "1";
+  validate(c);
+  EXPECT_TRUE(c.findings.empty()) << dump(c);
+  EXPECT_EQ(c.items[0].get(El::Type), "行政许可");
+}
+
 TEST(RulesEnum, MultiValuesAreRejoinedWithDunhaoInTableOrder) {
   Catalog c = make_catalog();
   set(c.items[0], El::Audience, "2,1；企业法人");

@@ -93,6 +93,15 @@ std::optional<Limit> parse_limit(std::string_view text) {
   for (std::string_view w : kNone)
     if (t == w) return Limit{LimitUnit::None, 0, ""};
 
+  // A bare number, as platforms export a limit and clerks type one (a
+  // number cell): working days, the unit the national platform counts
+  // limits in; 0 is 即办.
+  if (!t.empty() && t.size() <= 5 && all_digits(t)) {
+    int days = std::stoi(t);
+    if (days == 0) return Limit{LimitUnit::Instant, 0, noted ? "" : "即办"};
+    return Limit{LimitUnit::WorkingDays, days, noted ? "" : std::to_string(days) + "个工作日"};
+  }
+
   std::string_view s = t;
   int n = read_number(s);
   if (n <= 0) return std::nullopt;

@@ -30,6 +30,10 @@ TEST(RulesLimits, ParsesTheUsualForms) {
       {"法律法规未规定", LimitUnit::None, 0, ""},
       {"自受理之日起20个工作日内", LimitUnit::WorkingDays, 20, "20个工作日"},
       {"即办件", LimitUnit::Instant, 0, "即办"},
+      // A bare number (a number cell, a platform's export): working days; 0 is 即办.
+      {"20", LimitUnit::WorkingDays, 20, "20个工作日"},
+      {"０", LimitUnit::Instant, 0, "即办"},
+      {"20（不含公示时间）", LimitUnit::WorkingDays, 20, ""},
   };
   for (const Case& k : cases) {
     auto l = parse_limit(k.text);
@@ -38,7 +42,7 @@ TEST(RulesLimits, ParsesTheUsualForms) {
     EXPECT_EQ(l->n, k.n) << k.text;
     EXPECT_EQ(l->canonical, k.canonical) << k.text;
   }
-  for (const char* bad : {"尽快", "20", "工作日", "0个工作日", "20个工作日左右", "两周"})
+  for (const char* bad : {"尽快", "二十", "工作日", "0个工作日", "20个工作日左右", "两周", "-5", "2.5"})
     EXPECT_FALSE(parse_limit(bad)) << bad;
 }
 
@@ -50,6 +54,19 @@ TEST(RulesLimits, LimitsAreCanonicalised) {
   EXPECT_TRUE(c.findings.empty()) << dump(c);
   EXPECT_EQ(c.items[0].get(El::LegalLimit), "20个工作日");
   EXPECT_EQ(c.items[0].get(El::PromisedLimit), "10个工作日");
+}
+
+TEST(RulesLimits, LimitsTypedAsNumbersAreWorkingDays) {
+  Catalog c = make_catalog();
+  set(c.items[0], El::LegalLimit, "20");
+  set(c.items[0], El::PromisedLimit, "5");
+  validate(c);
+  EXPECT_TRUE(c.findings.empty()) << dump(c);
+  EXPECT_EQ(c.items[0].get(El::LegalLimit), "20个工作日");
+  EXPECT_EQ(c.items[0].get(El::PromisedLimit), "5个工作日");
+  set(c.items[0], El::PromisedLimit, "30");
+  validate(c);
+  EXPECT_EQ(of(c, "LIMIT-ORDER").size(), 1u) << dump(c);
 }
 
 TEST(RulesLimits, UnreadableLimit) {

@@ -108,17 +108,43 @@ void check_power_items(Catalog& c, const Index& ix) {
   }
 }
 
-// Every power-list entry of a department that submitted must be among its items.
+// Every power-list entry of a department that submitted must be among its
+// items. A 主项 row is also complete when the department submitted every
+// 子项 the list gives it (and no row for the 主项 itself, as real lists
+// do); when it submitted some of them, the missing 子项 are reported, not
+// the 主项.
 void check_power_omitted(Catalog& c, const Index& ix, const std::set<std::string>& submitted) {
+  // Whether the department has an item under either name of an entry
+  // (*retired: only a retired one).
+  auto present = [&](size_t i, bool* retired) {
+    const PowerEntry& e = c.power_list[i];
+    bool found = false;
+    for (const std::string& key : {name_key(e.name), name_key(e.sub_name)}) {
+      if (key.empty()) continue;
+      for (auto [it, end] = ix.items_by_name.equal_range({ix.entry_dept[i], key}); it != end; ++it)
+        (is_retired(c.items[it->second]) ? *retired : found) = true;
+    }
+    return found;
+  };
+  // The 子项 rows of each (department, 主项).
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> subs;
+  for (size_t i = 0; i < c.power_list.size(); ++i) {
+    const PowerEntry& e = c.power_list[i];
+    if (!name_key(e.sub_name).empty() && name_key(e.sub_name) != name_key(e.name))
+      subs[{ix.entry_dept[i], name_key(e.name)}].push_back(i);
+  }
   for (size_t i = 0; i < c.power_list.size(); ++i) {
     const PowerEntry& e = c.power_list[i];
     const std::string& dk = ix.entry_dept[i];
     if (!submitted.count(dk)) continue;  // SUBMISSION-LATE covers departments that did not submit
-    bool found = false, retired = false;
-    for (const std::string& key : {name_key(e.name), name_key(e.sub_name)}) {
-      if (key.empty()) continue;
-      for (auto [it, end] = ix.items_by_name.equal_range({dk, key}); it != end; ++it)
-        (is_retired(c.items[it->second]) ? retired : found) = true;
+    bool retired = false;
+    bool found = present(i, &retired);
+    if (!found && name_key(e.sub_name).empty()) {
+      auto own = subs.find({dk, name_key(e.name)});
+      if (own != subs.end()) {
+        bool sub_retired = false;
+        for (size_t k : own->second) found = present(k, &sub_retired) || found;
+      }
     }
     if (found) continue;
     std::string name = e.sub_name.empty() ? e.name : e.name + "（" + e.sub_name + "）";

@@ -112,6 +112,51 @@ TEST(RulesLists, SubItemOfPowerListMatchesBySubName) {
   EXPECT_TRUE(of(c, "POWER-MISMATCH").empty()) << dump(c);
 }
 
+// The power list gives a 主项 row and its 子项 rows; the department submits
+// every 子项 (naming the 主项 in 主项名称) and no row for the 主项.
+Catalog main_with_subs(bool all_subs) {
+  Catalog c = make_catalog();
+  const Place main_row{kPowerFile, "权力清单", "B2"};
+  c.power_list[0] = {kDept, "食品经营许可", "01", "", "", "", main_row};
+  c.power_list.push_back({kDept, "食品经营许可", "01", "", "食品经营许可（新办）", "", kEntry2});
+  c.power_list.push_back({kDept, "食品经营许可", "01", "", "食品经营许可（延续）", "",
+                          Place{kPowerFile, "权力清单", "B4"}});
+  set(c.items[0], El::Name, "食品经营许可（新办）");
+  set(c.items[0], El::Parent, "食品经营许可");
+  if (all_subs) {
+    c.items.push_back(make_item("食品经营许可（延续）", 4));
+    set(c.items[1], El::Parent, "食品经营许可");
+  }
+  return c;
+}
+
+TEST(RulesLists, AMainItemWhoseSubItemsAreAllThereIsComplete) {
+  Catalog c = main_with_subs(true);
+  validate(c);
+  EXPECT_TRUE(of(c, "POWER-OMITTED").empty()) << dump(c);
+  EXPECT_TRUE(of(c, "POWER-MISMATCH").empty()) << dump(c);
+}
+
+TEST(RulesLists, AMissingSubItemIsReportedNotItsMainItem) {
+  Catalog c = main_with_subs(false);
+  validate(c);
+  auto f = of(c, "POWER-OMITTED");
+  ASSERT_EQ(f.size(), 1u) << dump(c);
+  EXPECT_EQ(f[0].at.cell, "B4");
+  EXPECT_NE(f[0].message.find("食品经营许可（延续）"), std::string::npos) << f[0].message;
+}
+
+TEST(RulesLists, AMainItemWithNoneOfItsSubItemsIsOmitted) {
+  Catalog c = main_with_subs(false);
+  set(c.items[0], El::Name, "食品生产许可");
+  set(c.items[0], El::Parent, "");
+  c.power_list.push_back({kDept, "食品生产许可", "01", "", "", "", Place{kPowerFile, "权力清单", "B5"}});
+  validate(c);
+  std::vector<std::string> cells;
+  for (const Finding& f : of(c, "POWER-OMITTED")) cells.push_back(f.at.cell);
+  EXPECT_EQ(cells, (std::vector<std::string>{"B2", "B3", "B4"})) << dump(c);
+}
+
 TEST(RulesLists, PublicFewer) {
   Catalog c = make_catalog();
   c.public_list.push_back({kDept, "消费投诉受理", "基本社会服务", {kPublicFile, "公共服务", "B2"}});

@@ -100,12 +100,13 @@ void check_phones(Catalog& c, Item& item) {
         continue;
       }
       all_ok = false;
+      const std::string area = c.settings.area_code.empty() ? std::string("区号") : c.settings.area_code;
       std::string msg =
           st == PhoneStatus::NoAreaCode
               ? q(label) + "中的" + q(number) + "缺少区号，请补全区号，如" +
-                    q(c.settings.area_code + "-" + norm) + "。"
+                    q(area + "-" + norm) + "。"
               : q(label) + "中的" + q(number) + "不是有效的电话号码：固定电话应带区号，如" +
-                    q(c.settings.area_code + "-6521234") + "，手机号码为1开头的11位数字；多个号码用顿号分隔。";
+                    q(area + "-6521234") + "，手机号码为1开头的11位数字；多个号码用顿号分隔。";
       add(c, item, place_of(item, els[k]), "PHONE", Severity::Error, std::move(msg));
     }
     if (!all_ok) sets[k].clear();

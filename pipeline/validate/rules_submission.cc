@@ -8,14 +8,15 @@ namespace qd::vrules {
 // warns when a workbook's 报送日期 is missing or lies after the build date.
 void check_submissions(Catalog& c) {
   const Settings& s = c.settings;
+  const std::string here = s.division.empty() ? std::string("设置中") : s.division + "里";
   for (const Submission& sub : c.submissions) {
     Place file{sub.file, "", ""};
     if (!find_department(s, sub.department)) {
       add_free(c, file, "DEPT-UNKNOWN", Severity::Warning,
                (sub.department.empty() ? std::string("本工作簿的填报单位未填写")
-                                       : "填报单位" + q(sub.department) + "不是县里登记的部门") +
+                                       : "填报单位" + q(sub.department) + "不是" + here + "登记的部门") +
                    "：本工作簿照常校验，但在部门登记前不会公布。请在“填报信息”中填写部门全称，或请" +
-                   s.office + "在县级设置中登记该部门。",
+                   s.office + "在设置文件（county.toml）中登记该部门。",
                sub.department);
     }
     if (!sub.readable) continue;  // FILE-UNREADABLE says it all

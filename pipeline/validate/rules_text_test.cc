@@ -17,7 +17,26 @@ TEST(RulesText, ControlCharacter) {
   EXPECT_EQ(f[0].at, cell_at(El::Content, 3));
   EXPECT_NE(f[0].message.find("第3个字符"), std::string::npos) << f[0].message;
   EXPECT_NE(f[0].message.find("U+0007"), std::string::npos);
-  EXPECT_EQ(c.items[0].get(El::Content), "食品\x07经营") << "never silently dropped";
+  // XML cannot carry it: removed from what is published, and said so.
+  EXPECT_EQ(c.items[0].get(El::Content), "食品经营");
+  EXPECT_NE(f[0].message.find("已从发布的内容中删除"), std::string::npos) << f[0].message;
+}
+
+TEST(RulesText, NoncharactersAreReportedAtTheirCellAndRemoved) {
+  // U+FFFE (as Excel writes _xFFFE_) and U+FFFF (raw bytes in a CSV).
+  Catalog c = make_catalog();
+  set(c.items[0], El::Conditions, "申请人\xEF\xBF\xBE应当\xEF\xBF\xBF年满十八周岁");
+  c.items[0].materials[0].title.text += "\xEF\xBF\xBE";
+  validate(c);
+  auto f = of(c, "TEXT-CHARS");
+  ASSERT_EQ(f.size(), 2u) << dump(c);
+  EXPECT_EQ(f[0].at, cell_at(El::Conditions, 3));
+  EXPECT_NE(f[0].message.find("U+FFFE"), std::string::npos) << f[0].message;
+  EXPECT_NE(f[0].message.find("共2处"), std::string::npos) << f[0].message;
+  EXPECT_EQ(c.items[0].get(El::Conditions), "申请人应当年满十八周岁");
+  EXPECT_EQ(xml_text(c.items[0].materials[0].title.text), c.items[0].materials[0].title.text);
+  // A warning: the item still publishes, without the characters.
+  EXPECT_EQ(c.items[0].errors, 0) << dump(c);
 }
 
 TEST(RulesText, OutsideBmpReplacementAndC1) {

@@ -100,6 +100,7 @@ void validate(Catalog& catalog) {
   }
   check_lists(catalog);
   check_duplicates(catalog);
+  check_unique_codes(catalog);
   check_submissions(catalog);
 }
 

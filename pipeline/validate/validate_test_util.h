@@ -98,6 +98,12 @@ inline Item make_item(const std::string& name = "食品经营许可", int row = 
 // 食品经营许可 (行政许可), and that one valid item.
 inline Catalog make_catalog() {
   Catalog c;
+  c.settings.county = "涿鹿县";
+  c.settings.division = "县";
+  c.settings.division_code = "130731";
+  c.settings.region_code = "13";
+  c.settings.area_code = "0313";
+  c.settings.office = "涿鹿县行政审批局";
   c.settings.departments.push_back({kDept, "市场监管局", kCredit, "05"});
   c.settings.deadline = Date{2017, 8, 31};
   c.settings.portal_base_url = "https://zwfw.example.gov.cn/";

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "base/error.h"
 #include "model/catalog.h"
+#include "paths/output_paths.h"
 
 namespace qd {
 
@@ -21,7 +23,14 @@ struct OutputContext {
   std::string templates_dir;  // templates/ of the source tree or install
   Date build_date;            // the one build timestamp
   std::string fonts_config;   // fonts/fonts.toml: font files by role
+  // Where each output goes (paths/output_paths.h), made from the catalog
+  // once per build; every writer takes its paths from here.
+  std::shared_ptr<const OutputPaths> paths;
 };
+
+// The paths of the build's outputs: ctx.paths, or, for a context made by
+// hand (tests), the paths made from the catalog now.
+std::shared_ptr<const OutputPaths> paths_of(const OutputContext& ctx, const Catalog& catalog);
 
 // Writes one kind of output; appends the paths it wrote (relative to
 // output_dir) to `written`.
@@ -60,6 +69,8 @@ struct Part {
   double cost = 1;        // rough rendering cost (pages); big parts start first
   std::string department; // the department it belongs to (a shard renders
                           // only its departments' parts); "" for the county
+  std::string where;      // a printed part: the hall or department it is
+                          // printed for, as the 待重印清单 names it
   std::function<Status(const OutputContext&, std::vector<std::string>* written)> render;
 };
 

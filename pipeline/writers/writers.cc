@@ -22,7 +22,7 @@ const WriterInfo kWriters[] = {
     {"lists", "公布的目录清单和实施清单（.xlsx）", write_lists, true},
     {"review", "审核报告、问题清单和报送情况", write_review, true},
     {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true, plan_forms},
-    {"guides", "各部门办事指南和全县汇编（.pdf）", write_guides, true, plan_guides},
+    {"guides", "各部门办事指南和汇编（.pdf）", write_guides, true, plan_guides},
     // Phase 1: appends the county booklet this build wrote. Planned last: it
     // counts the printed files to reprint.
     {"leaders", "领导汇报：主要数据、图表、审核、报送和变更情况，附办事指南汇编（.pdf）", write_leaders,
@@ -76,6 +76,10 @@ Result<std::vector<Part>> plan_parts(const WriterInfo& w, const Catalog& catalog
     return write(*c, ctx, written);
   };
   return std::vector<Part>{std::move(p)};
+}
+
+std::shared_ptr<const OutputPaths> paths_of(const OutputContext& ctx, const Catalog& catalog) {
+  return ctx.paths ? ctx.paths : std::make_shared<const OutputPaths>(catalog);
 }
 
 const WriterInfo* find_writer(std::string_view name) {

@@ -62,7 +62,9 @@ Style note_style() {
   return s;
 }
 
-std::string cell_text(std::string_view s) {
+std::string cell_text(std::string_view text) {
+  const std::string legal = xml_text(text);  // nothing XML cannot carry
+  std::string_view s = legal;
   std::u32string u = utf8_decode(s);
   size_t units = 0, keep = u.size();
   for (size_t i = 0; i < u.size(); ++i) {
@@ -112,6 +114,8 @@ Book::~Book() {
 Status Book::open(const std::string& path, const DocInfo& info) {
   path_ = path;
   info_ = info;
+  for (std::string* s : {&info_.title, &info_.subject, &info_.author, &info_.company, &info_.comments})
+    *s = xml_text(*s);
   std::error_code ec;
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -140,6 +144,8 @@ Status Book::open(const std::string& path, const DocInfo& info) {
 
 lxw_worksheet* Book::add_sheet(std::string_view wanted, std::string_view fallback) {
   if (!wb_) return nullptr;
+  const std::string legal = xml_text(wanted);
+  wanted = legal;
   std::string base = valid_sheet_name(wanted) ? std::string(wanted)
                      : !fallback.empty() && valid_sheet_name(fallback) ? std::string(fallback)
                      : clean_sheet_name(!fallback.empty() && utf8_length(wanted) > LXW_SHEETNAME_MAX

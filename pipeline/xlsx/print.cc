@@ -33,7 +33,7 @@ void setup_print(Book& book, lxw_worksheet* ws, const PrintSetup& s) {
   lxw_header_footer_options hf{};
   hf.margin = 0.31;
   std::string header = "&C&\"宋体,Bold\"&14" + header_text(s.title);
-  book.check(worksheet_set_header_opt(ws, header.c_str(), &hf), "设置页眉");
+  book.check(worksheet_set_header_opt(ws, xml_text(header).c_str(), &hf), "设置页眉");
   book.check(worksheet_set_footer_opt(ws, "&C第 &P 页，共 &N 页", &hf), "设置页脚");
   worksheet_center_horizontally(ws);
 }

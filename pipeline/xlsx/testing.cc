@@ -154,6 +154,12 @@ Catalog sample_catalog() {
   c.build_date = Date{2017, 9, 30};
   Settings& s = c.settings;
   s.file = "input/county.toml";
+  s.county = "涿鹿县";
+  s.division = "县";
+  s.division_code = "130731";
+  s.region_code = "13";
+  s.area_code = "0313";
+  s.office = "涿鹿县行政审批局";
   s.deadline = Date{2017, 8, 31};
   s.departments = {
       {"县市场监督管理局", "市场监管局", "11130731MB0123456X", "01"},

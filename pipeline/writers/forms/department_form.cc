@@ -85,7 +85,7 @@ void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const SubTableInf
 }
 
 // Writes the 填报信息 sheet: label/value rows, the department prefilled.
-void write_info_sheet(xlsx::Book& book, const DepartmentInfo& dept) {
+void write_info_sheet(xlsx::Book& book, const Settings& settings, const DepartmentInfo& dept) {
   lxw_worksheet* ws = book.add_sheet(kInfoSheet);
   if (!ws) return;
   lxw_format* label = book.format(xlsx::header_style());
@@ -102,7 +102,7 @@ void write_info_sheet(xlsx::Book& book, const DepartmentInfo& dept) {
   book.text(ws, 2, 1, "", phone);
   book.text(ws, 3, 0, "报送日期", label);
   book.text(ws, 3, 1, "", date);
-  add_input_message(book, ws, 1, 2, 2, "联系电话", "带区号，如0313-6521234，或手机号");
+  add_input_message(book, ws, 1, 2, 2, "联系电话", "带区号，如" + settings.area_code + "-6521234，或手机号");
   add_input_message(book, ws, 1, 3, 3, "报送日期", "报送的日期，如2017-08-30");
   book.check(worksheet_set_column(ws, 0, 0, 14, nullptr), "设置列宽");
   book.check(worksheet_set_column(ws, 1, 1, std::max(40.0, xlsx::text_width(dept.name) + 4), nullptr),
@@ -212,16 +212,9 @@ Date form_date(const Catalog& catalog, const std::vector<const Item*>& items) {
   return catalog.version_of(items);
 }
 
-std::string form_path(const DepartmentInfo& dept) {
-  std::string name;
-  for (char c : dept.name) name += std::string_view("/\\:*?\"<>|").find(c) == std::string_view::npos ? c : '_';
-  if (name.empty() || name == "." || name == "..") name = "部门" + dept.number;
-  return "forms/" + name + ".xlsx";
-}
-
 Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
                              const DepartmentInfo& dept, std::vector<std::string>* written) {
-  const std::string rel = form_path(dept);
+  const std::string rel = paths_of(ctx, catalog)->form(dept);
   xlsx::Book book;
   const std::vector<const Item*> items = form_items(catalog, dept.name);
   xlsx::DocInfo info = doc_info(catalog, dept.name + "政务服务事项实施清单填报表", form_date(catalog, items));
@@ -229,7 +222,7 @@ Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
   const CodeSheet codes;
 
   write_instructions(book, catalog, dept, static_cast<int>(items.size()));
-  write_info_sheet(book, dept);
+  write_info_sheet(book, catalog.settings, dept);
   write_item_sheet(book, codes, catalog, dept, items);
   using RowsFn = std::vector<std::vector<std::string>> (*)(const Item&);
   const std::pair<const SubTableInfo*, RowsFn> subs[] = {

@@ -30,10 +30,6 @@ std::vector<const Item*> form_items(const Catalog& catalog, std::string_view dep
 // its form_items().
 Date form_date(const Catalog& catalog, const std::vector<const Item*>& items);
 
-// The form's file name: forms/<部门名>.xlsx with characters a file name
-// cannot hold replaced.
-std::string form_path(const DepartmentInfo& dept);
-
 // Writes the form of one registered department.
 Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
                              const DepartmentInfo& dept, std::vector<std::string>* written);

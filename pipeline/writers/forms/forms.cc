@@ -4,13 +4,14 @@
 
 namespace qd {
 
-Result<std::vector<Part>> plan_forms(const Catalog& catalog, const OutputContext&,
+Result<std::vector<Part>> plan_forms(const Catalog& catalog, const OutputContext& ctx,
                                      const Digests& digests) {
   std::vector<Part> parts;
   const Catalog* c = &catalog;
+  const auto paths = paths_of(ctx, catalog);
   for (const DepartmentInfo& dept : catalog.settings.departments) {
     Part p;
-    p.id = form_path(dept);
+    p.id = paths->form(dept);
     // Dated by its items' version (document properties).
     const std::vector<const Item*> items = form_items(catalog, dept.name);
     p.made_from = digests.of("forms", p.id, items,

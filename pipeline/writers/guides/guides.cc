@@ -16,13 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A department name as a file name: path separators and control characters replaced.
-std::string file_name(std::string name) {
-  for (char& c : name)
-    if (c == '/' || c == '\\' || c == ':' || (static_cast<unsigned char>(c) < 0x20)) c = '_';
-  return name;
-}
-
 Status write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   // Half a file, then (in the crash tests) a kill: a torn PDF in staging.
@@ -37,10 +30,6 @@ Status write_file(const std::string& path, const std::string& bytes) {
 }
 
 }  // namespace
-
-std::string county_booklet_path(const Catalog& catalog) {
-  return "guides/" + file_name(catalog.settings.county + "政务服务事项办事指南汇编") + ".pdf";
-}
 
 Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path) {
   static std::mutex mu;
@@ -75,40 +64,37 @@ Result<GuideKit> guide_kit(const OutputContext& ctx) {
   return kit;
 }
 
-// Renders one booklet to guides/<name>.
+// Renders one booklet to `rel` (relative to the output folder).
 Status write_booklet(Booklet b, const GuideKit& kit, const OutputContext& ctx,
-                     const std::string& name, std::vector<std::string>* written) {
-  const fs::path dir = fs::path(ctx.output_dir) / "guides";
+                     const std::string& rel, std::vector<std::string>* written) {
+  const fs::path path = fs::path(ctx.output_dir) / rel;
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return make_error(Place{dir.string()}, "无法创建办事指南文件夹：" + ec.message());
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) return make_error(Place{path.parent_path().string()}, "无法创建办事指南文件夹：" + ec.message());
   auto bytes = render_booklet(std::move(b), kit.tmpl.frame, *kit.fonts);
   if (!bytes.ok()) return bytes.error();
-  QD_TRY(write_file((dir / name).string(), bytes.value()));
-  written->push_back("guides/" + name);
+  QD_TRY(write_file(path.string(), bytes.value()));
+  written->push_back(rel);
   return Ok{};
-}
-
-// The file name of the county's compilation.
-std::string county_booklet_name(const Catalog& catalog) {
-  return fs::path(county_booklet_path(catalog)).filename().string();
 }
 
 }  // namespace
 
-Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContext&,
+Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContext& ctx,
                                       const Digests& digests) {
   std::vector<Part> parts;
   const Catalog* c = &catalog;
+  const auto paths = paths_of(ctx, catalog);
   for (const DepartmentInfo& dept : catalog.settings.departments) {
     auto items = catalog.published(dept.name);
     if (items.empty()) continue;
-    const std::string name = file_name(dept.name) + ".pdf";
+    const std::string name = paths->guide(dept);
     Part p;
-    p.id = "guides/" + name;
+    p.id = name;
     p.made_from = digests.of("guides", p.id, items, dept.name + "\t" + dept.short_name);
     p.cost = static_cast<double>(items.size());
     p.department = dept.name;
+    p.where = dept.name;
     const DepartmentInfo* d = &dept;
     p.render = [c, d, name](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto kit = guide_kit(ctx);
@@ -122,8 +108,9 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
   auto all = catalog.published();
   if (!all.empty()) {
     Part p;
-    const std::string name = county_booklet_name(catalog);
-    p.id = "guides/" + name;
+    const std::string name = paths->county_booklet();
+    p.id = name;
+    p.where = catalog.settings.county + "政务服务事项办事指南汇编";
     p.made_from = digests.of("guides", p.id, all);
     p.cost = static_cast<double>(all.size());
     p.render = [c, name](const OutputContext& ctx, std::vector<std::string>* written) -> Status {

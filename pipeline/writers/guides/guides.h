@@ -1,6 +1,6 @@
 // The 办事指南 booklets (layout.md "办事指南 booklet"): guides/<部门全称>.pdf for
 // every registered department with published items, and the county's
-// compilation guides/<县>政务服务事项办事指南汇编.pdf.
+// compilation guides/<县>政务服务事项办事指南汇编.pdf (OutputPaths decides both).
 #pragma once
 
 #include <string>
@@ -21,10 +21,6 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
 
 Status write_guides(const Catalog& catalog, const OutputContext& ctx,
                     std::vector<std::string>* written);
-
-// The county's compiled booklet, relative to the output folder:
-// "guides/涿鹿县政务服务事项办事指南汇编.pdf" (written when any item is published).
-std::string county_booklet_path(const Catalog& catalog);
 
 // The font library of a configuration, loaded once per process and kept.
 Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path);

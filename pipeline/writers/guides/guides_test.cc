@@ -144,6 +144,10 @@ Item make_item(const std::string& dept, const std::string& name, int materials, 
 Catalog small_catalog() {
   Catalog c;
   c.build_date = kDate;
+  c.settings.county = "涿鹿县";  // as input/county.toml says
+  c.settings.division = "县";
+  c.settings.office = "涿鹿县行政审批局";
+  c.settings.area_code = "0313";
   c.settings.departments.push_back({"涿鹿县市场监督管理局", "市场监管局", "11130731MB1234567X", "14"});
   c.settings.departments.push_back({"涿鹿县商务局", "商务局", "11130731MB7654321X", "15"});
   c.items.push_back(make_item("涿鹿县市场监督管理局", "食品经营许可", 4, 4, 40));

@@ -60,6 +60,10 @@ Submission submitted(const char* dept, bool readable, Date date) {
 Catalog hand_catalog() {
   Catalog c;
   c.build_date = {2017, 9, 30};
+  c.settings.county = "涿鹿县";  // as input/county.toml says
+  c.settings.division = "县";
+  c.settings.office = "涿鹿县行政审批局";
+  c.settings.area_code = "0313";
   c.settings.deadline = {2017, 8, 31};
   c.settings.departments = {{kMarket, "市场监管局", "", "14"},
                             {kCivil, "", "", "04"},

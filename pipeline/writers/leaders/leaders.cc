@@ -39,10 +39,10 @@ Result<std::string> read_bytes(const fs::path& path) {
 
 }  // namespace
 
-LeadersPlan plan_leaders(const Catalog& catalog) {
+LeadersPlan plan_leaders(const Catalog& catalog, const OutputPaths& paths) {
   LeadersPlan p;
   p.path = kLeadersReportPath;
-  if (!catalog.published().empty()) p.booklet = county_booklet_path(catalog);
+  if (!catalog.published().empty()) p.booklet = paths.county_booklet();
   return p;
 }
 
@@ -108,7 +108,7 @@ Result<std::vector<Part>> plan_leaders_parts(const Catalog& catalog, const Outpu
 
 Status write_leaders(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written) {
-  const LeadersPlan plan = plan_leaders(catalog);
+  const LeadersPlan plan = plan_leaders(catalog, *paths_of(ctx, catalog));
   QD_TRY(render_leaders(catalog, ctx, plan));
   written->push_back(plan.path);
   return Ok{};

@@ -25,8 +25,8 @@ struct LeadersPlan {
   std::string booklet;  // "guides/<县>政务服务事项办事指南汇编.pdf"; "" when nothing is published
 };
 
-// The plan for a catalog.
-LeadersPlan plan_leaders(const Catalog& catalog);
+// The plan for a catalog whose outputs go to `paths`.
+LeadersPlan plan_leaders(const Catalog& catalog, const OutputPaths& paths);
 
 // The title of the appended booklet's bookmark ("附件：办事指南汇编").
 inline constexpr const char* kBookletBookmark = "附件：政务服务事项办事指南汇编";

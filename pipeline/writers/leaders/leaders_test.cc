@@ -104,6 +104,10 @@ Item make_item(const std::string& dept, const std::string& name, const std::stri
 Catalog small_catalog() {
   Catalog c;
   c.build_date = kDate;
+  c.settings.county = "涿鹿县";  // as input/county.toml says
+  c.settings.division = "县";
+  c.settings.office = "涿鹿县行政审批局";
+  c.settings.area_code = "0313";
   c.settings.deadline = {2017, 8, 31};
   c.settings.departments.push_back({"涿鹿县市场监督管理局", "市场监管局", "11130731MB1234567X", "14"});
   c.settings.departments.push_back({"涿鹿县商务局", "商务局", "11130731MB7654321X", "15"});
@@ -197,7 +201,7 @@ class LeadersPdf : public ::testing::Test {
     EXPECT_FALSE(fs::exists(dir / "reports/领导汇报.pdf.tmp"));
   }
   static std::string report() { return (*dir_ / "reports/领导汇报.pdf").string(); }
-  static std::string booklet() { return (*dir_ / county_booklet_path(*catalog_)).string(); }
+  static std::string booklet() { return (*dir_ / OutputPaths(*catalog_).county_booklet()).string(); }
 
   static fs::path* dir_;
   static Catalog* catalog_;
@@ -206,11 +210,11 @@ fs::path* LeadersPdf::dir_ = nullptr;
 Catalog* LeadersPdf::catalog_ = nullptr;
 
 TEST_F(LeadersPdf, PlanNamesTheReportAndTheBooklet) {
-  LeadersPlan p = plan_leaders(*catalog_);
+  LeadersPlan p = plan_leaders(*catalog_, OutputPaths(*catalog_));
   EXPECT_EQ(p.path, "reports/领导汇报.pdf");
   EXPECT_EQ(p.booklet, "guides/涿鹿县政务服务事项办事指南汇编.pdf");
   Catalog none;
-  EXPECT_EQ(plan_leaders(none).booklet, "");
+  EXPECT_EQ(plan_leaders(none, OutputPaths(none)).booklet, "");
 }
 
 TEST_F(LeadersPdf, QpdfCheckPasses) {

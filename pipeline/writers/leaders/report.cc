@@ -64,7 +64,7 @@ void lay_out_figures(ReportFlow& out, const ReportInput& in, std::string_view ti
     if (d.published > 0 && (!top || d.published > top->published)) top = &d;
   }
   const int registered = static_cast<int>(in.catalog.settings.departments.size());
-  out.flow().paragraph("截至" + in.date.chinese() + "，全县公布政务服务事项" + items(f.published) +
+  out.flow().paragraph("截至" + in.date.chinese() + "，全" + in.catalog.settings.division + "公布政务服务事项" + items(f.published) +
                            "，其中行政权力事项" + items(f.power) + "、公共服务事项" +
                            items(f.public_service) + "。清单版本：" + f.version.chinese() + "。",
                        t.body);
@@ -108,8 +108,10 @@ void lay_out_figures(ReportFlow& out, const ReportInput& in, std::string_view ti
            "，取消" + items(f.retired)},
       {"报送部门", std::to_string(f.submissions.submitted) + "个",
        "应报送" + std::to_string(f.submissions.departments) + "个，按时" +
-           std::to_string(f.submissions.on_time) + "个，逾期" + std::to_string(f.submissions.late) +
-           "个，未报送" + std::to_string(f.submissions.missing) + "个，文件无法读取" +
+           std::to_string(f.submissions.on_time) + "个，逾期" + std::to_string(f.submissions.late) + "个，" +
+           (f.submissions.undated > 0 ? "报送日期不详" + std::to_string(f.submissions.undated) + "个，"
+                                      : std::string()) +
+           "未报送" + std::to_string(f.submissions.missing) + "个，文件无法读取" +
            std::to_string(f.submissions.unreadable) + "个"},
   };
   out.flow().table(tb, table_style(t));
@@ -182,9 +184,9 @@ void lay_out_submissions(ReportFlow& out, const ReportInput& in, std::string_vie
   section_heading(out, in, title);
   out.flow().paragraph(
       (f.deadline.valid() ? "报送截止日期为" + f.deadline.chinese() + "。" : std::string()) + "应报送" +
-          std::to_string(s.departments) + "个部门，已报送" + std::to_string(s.submitted) + "个（按时" +
-          std::to_string(s.on_time) + "个，逾期" + std::to_string(s.late) + "个），未报送" +
-          std::to_string(s.missing) + "个，文件无法读取" + std::to_string(s.unreadable) + "个。",
+          std::to_string(s.departments) + "个部门，已报送" + std::to_string(s.submitted) + "个" +
+          s.submitted_breakdown() + "，未报送" + std::to_string(s.missing) + "个，文件无法读取" +
+          std::to_string(s.unreadable) + "个。",
       t.body);
   layout::Table tb;
   TextStyle c = centered(t.table), l = no_indent(t.table);

@@ -1,26 +1,17 @@
 #include "writers/notices/notices.h"
 
-#include <set>
-
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/notices/notice.h"
-#include "writers/portal/html.h"
 #include "writers/print/sheet.h"
 
 namespace qd {
 
-std::string notice_path(const Item& item) {
-  return "notices/" + portal::file_name(item.department) + "/" + portal::file_name(item.get(El::Name)) + ".pdf";
-}
-
-std::vector<NoticeJob> plan_notices(const Catalog& catalog) {
+std::vector<NoticeJob> plan_notices(const Catalog& catalog, const OutputPaths& paths) {
   std::vector<NoticeJob> jobs;
-  std::set<std::string> paths;
   for (const Item* it : catalog.published()) {
-    std::string path = notice_path(*it);
-    if (it->get(El::Name).empty() || !paths.insert(path).second) continue;
-    jobs.push_back({std::move(path), it});
+    std::string path = paths.notice(*it);
+    if (!path.empty()) jobs.push_back({std::move(path), it});
   }
   return jobs;
 }
@@ -32,16 +23,17 @@ Result<std::string> render_notice(const Catalog& catalog, const NoticeJob& job,
   return print::render_sheets(notice->sheets, notice->info, fonts);
 }
 
-Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const OutputContext&,
+Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const OutputContext& ctx,
                                             const Digests& digests) {
   std::vector<Part> parts;
   const Catalog* c = &catalog;
-  for (NoticeJob& job : plan_notices(catalog)) {
+  for (NoticeJob& job : plan_notices(catalog, *paths_of(ctx, catalog))) {
     Part p;
     p.id = job.path;
     p.made_from = digests.of("notices", job.path, {job.item});
     p.cost = 1;
     p.department = job.item->department;
+    p.where = job.item->department;
     p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto lib = guide_fonts(ctx.fonts_config);
       if (!lib.ok()) return lib.error();

@@ -1,6 +1,5 @@
-// The 一次性告知单: notices/<部门>/<事项>.pdf for every published item (names
-// made safe as the guides and the portal make them; the portal links each
-// item page to its notice). plan_notices() lists the files, render_notice()
+// The 一次性告知单: notices/<部门>/<事项>.pdf for every published item (at the
+// path OutputPaths gives it; the portal links each item page to its notice). plan_notices() lists the files, render_notice()
 // makes one; each file depends only on its item, the settings, the fonts and
 // the build date, so files can be rendered separately or in parallel.
 #pragma once
@@ -20,12 +19,9 @@ struct NoticeJob {
   const Item* item = nullptr;
 };
 
-// "notices/<部门>/<事项>.pdf" for an item (the path the portal looks for).
-std::string notice_path(const Item& item);
-
-// Every notice of the build: published items, departments in settings order
-// (an item whose path another item took already is left out).
-std::vector<NoticeJob> plan_notices(const Catalog& catalog);
+// Every notice of the build: published items, departments in settings
+// order, each at its own path (OutputPaths::notice).
+std::vector<NoticeJob> plan_notices(const Catalog& catalog, const OutputPaths& paths);
 
 // The PDF of one notice.
 Result<std::string> render_notice(const Catalog& catalog, const NoticeJob& job,

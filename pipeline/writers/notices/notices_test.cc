@@ -83,10 +83,10 @@ std::string check(const Notice& n, const Item& item) {
 
 TEST(Notices, PlanHasOneFilePerPublishedItem) {
   const Catalog& c = sample();
-  std::vector<NoticeJob> jobs = plan_notices(c);
+  std::vector<NoticeJob> jobs = plan_notices(c, OutputPaths(c));
   EXPECT_EQ(jobs.size(), c.published().size());
   for (const NoticeJob& j : jobs) {
-    EXPECT_EQ(j.path, notice_path(*j.item));
+    EXPECT_EQ(j.path, OutputPaths(c).notice(*j.item));
     EXPECT_EQ(j.path, "notices/" + j.item->department + "/" + j.item->get(El::Name) + ".pdf");
   }
 }
@@ -94,7 +94,7 @@ TEST(Notices, PlanHasOneFilePerPublishedItem) {
 TEST(Notices, EverySampleItemIsLaidOutWithinItsMargins) {
   const Catalog& c = sample();
   int two_pages = 0, shrunk = 0;
-  for (const NoticeJob& job : plan_notices(c)) {
+  for (const NoticeJob& job : plan_notices(c, OutputPaths(c))) {
     auto n = lay_out_notice(c, *job.item, fonts_of(fonts()), kDate);
     ASSERT_TRUE(n.ok()) << n.error().str();
     std::string text = check(n.value(), *job.item);
@@ -141,7 +141,7 @@ TEST(Notices, ALongItemShrinksThenContinuesOnASecondPage) {
 
 TEST(Notices, RenderingIsDeterministic) {
   const Catalog& c = sample();
-  std::vector<NoticeJob> jobs = plan_notices(c);
+  std::vector<NoticeJob> jobs = plan_notices(c, OutputPaths(c));
   ASSERT_FALSE(jobs.empty());
   for (size_t i : {size_t{0}, jobs.size() / 2, jobs.size() - 1}) {
     auto a = render_notice(c, jobs[i], fonts(), kDate);

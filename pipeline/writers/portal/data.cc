@@ -311,7 +311,7 @@ std::string fields_page_body(const Catalog& catalog) {
          "使电子表格不把它当作公式执行。程序读取 CSV 时，请去掉编码列值末尾的空白，并去掉这类值开头的单引号；"
          "或者直接使用 JSON。</li>\n";
   out += "</ul>\n";
-  out += "<p>JSON 文件的顶层字段：<code>county</code>（县名）、<code>title</code>（清单名称）、"
+  out += "<p>JSON 文件的顶层字段：<code>county</code>（" + catalog.settings.division + "名）、<code>title</code>（清单名称）、"
          "<code>version</code>（清单版本日期，YYYY-MM-DD）、<code>publisher</code>（发布机关）、"
          "<code>fields</code>（字段键名，按清单列的顺序）、<code>items</code>（事项数组）。</p>\n";
 

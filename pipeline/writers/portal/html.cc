@@ -1,8 +1,11 @@
 #include "writers/portal/html.h"
 
+#include "base/text.h"
+
 namespace qd::portal {
 
-std::string escape(std::string_view text) {
+std::string escape(std::string_view raw) {
+  const std::string text = xml_text(raw);  // nothing XML cannot carry
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
@@ -65,10 +68,17 @@ bool safe_stem(std::string_view name) {
   return true;
 }
 
-std::string file_name(std::string name) {
-  for (char& c : name)
-    if (c == '/' || c == '\\' || c == ':' || (static_cast<unsigned char>(c) < 0x20)) c = '_';
-  return name;
+std::string url_path(std::string_view rel) {
+  std::string out;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = rel.find('/', start);
+    out += url_segment(rel.substr(start, slash - start));
+    if (slash == std::string_view::npos) break;
+    out += '/';
+    start = slash + 1;
+  }
+  return out;
 }
 
 std::string fill(std::string_view tmpl, const std::map<std::string, std::string>& values) {

@@ -22,9 +22,9 @@ std::string url_segment(std::string_view text);
 // digits, '-' and '_' only.
 bool safe_stem(std::string_view name);
 
-// A department or item name as a file name, as the guides writer names its
-// PDFs: path separators and control characters replaced by '_'.
-std::string file_name(std::string name);
+// A relative file path as a URL path: each segment percent-encoded
+// ("notices/涿鹿县民政局/a b.pdf" → "notices/%E6…/a%20b.pdf").
+std::string url_path(std::string_view rel);
 
 // Fills `{{key}}` placeholders of a template in one pass: the values are
 // inserted as given (already escaped) and never scanned again; an unknown

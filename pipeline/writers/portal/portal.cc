@@ -153,11 +153,7 @@ std::string fmt(double v) {
 
 }  // namespace
 
-std::string item_path(const Item& item) {
-  const std::string& code = item.get(El::ImplCode);
-  if (!safe_stem(code)) return "";
-  return "item/" + code + ".html";
-}
+std::string item_path(const Item& item) { return OutputPaths::item_page(item); }
 
 std::vector<std::string> department_paths(const Settings& settings) {
   std::vector<std::string> out;
@@ -236,7 +232,11 @@ struct DeptPage {
 class Site {
  public:
   Site(const Catalog& c, const OutputContext& ctx, std::vector<std::string>* written)
-      : catalog_(c), ctx_(ctx), written_(written), root_(fs::path(ctx.output_dir) / "portal") {}
+      : catalog_(c),
+        ctx_(ctx),
+        paths_(paths_of(ctx, c)),
+        written_(written),
+        root_(fs::path(ctx.output_dir) / "portal") {}
 
   // Reads the page frame and lists the departments with their pages.
   Status prepare();
@@ -278,6 +278,7 @@ class Site {
 
   const Catalog& catalog_;
   const OutputContext& ctx_;
+  std::shared_ptr<const OutputPaths> paths_;
   std::vector<std::string>* written_;
   fs::path root_;
   std::string frame_;
@@ -496,18 +497,16 @@ Status Site::department(size_t i) {
   DeptPage& d = depts_.at(i);
   const Date date = catalog_.version_of(d.items);
   // The booklet and the items' notices, linked in.
-  const std::string guide = "guides/" + file_name(d.info->name) + ".pdf";
+  const std::string guide = paths_->guide(*d.info);
   auto copied = copy_in(guide);
   if (!copied.ok()) return copied.error();
-  if (copied.value()) d.guide = "guides/" + url_segment(file_name(d.info->name) + ".pdf");
+  if (copied.value()) d.guide = url_path(guide);
   for (const Item* it : d.items) {
-    const std::string notice =
-        "notices/" + file_name(d.info->name) + "/" + file_name(it->get(El::Name)) + ".pdf";
+    const std::string notice = paths_->notice(*it);
+    if (notice.empty()) continue;
     auto n = copy_in(notice);
     if (!n.ok()) return n.error();
-    if (n.value())
-      notices_[it] = "notices/" + url_segment(file_name(d.info->name)) + "/" +
-                     url_segment(file_name(it->get(El::Name)) + ".pdf");
+    if (n.value()) notices_[it] = url_path(notice);
   }
   // The items' pages.
   for (const Item* it : d.items) {

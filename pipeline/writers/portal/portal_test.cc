@@ -51,7 +51,7 @@ TEST(PortalHtml, UrlSegmentsAndFileNames) {
   EXPECT_FALSE(portal::safe_stem(""));
   EXPECT_FALSE(portal::safe_stem("../x"));
   EXPECT_FALSE(portal::safe_stem("a b"));
-  EXPECT_EQ(portal::file_name("a/b\\c:d"), "a_b_c_d");
+  EXPECT_EQ(portal::url_path("notices/涿鹿县/a b#.pdf"), "notices/%E6%B6%BF%E9%B9%BF%E5%8E%BF/a%20b%23.pdf");
 }
 
 TEST(PortalHtml, FillIsOnePass) {
@@ -361,21 +361,18 @@ TEST_F(PortalSite, CopiesGuidesAndNoticesWhenPresent) {
   const DepartmentInfo& d = catalog_.settings.departments[1];
   const auto items = catalog_.published(d.name);
   ASSERT_FALSE(items.empty());
-  fs::create_directories(fs::path(dir_) / "guides");
-  std::ofstream(fs::path(dir_) / "guides" / (portal::file_name(d.name) + ".pdf")) << "%PDF-guide";
-  const std::string item_name = portal::file_name(items[0]->get(El::Name));
-  fs::create_directories(fs::path(dir_) / "notices" / portal::file_name(d.name));
-  std::ofstream(fs::path(dir_) / "notices" / portal::file_name(d.name) / (item_name + ".pdf")) << "%PDF-notice";
+  const OutputPaths paths(catalog_);
+  const std::string guide = paths.guide(d), notice = paths.notice(*items[0]);
+  fs::create_directories((fs::path(dir_) / guide).parent_path());
+  std::ofstream(fs::path(dir_) / guide) << "%PDF-guide";
+  fs::create_directories((fs::path(dir_) / notice).parent_path());
+  std::ofstream(fs::path(dir_) / notice) << "%PDF-notice";
   ASSERT_TRUE(write(catalog_, dir_, nullptr).ok());
-  EXPECT_EQ(testing::slurp(dir_ + "/portal/guides/" + portal::file_name(d.name) + ".pdf"), "%PDF-guide");
-  EXPECT_EQ(testing::slurp(dir_ + "/portal/notices/" + portal::file_name(d.name) + "/" + item_name + ".pdf"),
-            "%PDF-notice");
+  EXPECT_EQ(testing::slurp(dir_ + "/portal/" + guide), "%PDF-guide");
+  EXPECT_EQ(testing::slurp(dir_ + "/portal/" + notice), "%PDF-notice");
   const std::string page = testing::slurp(dir_ + "/portal/" + portal::item_path(*items[0]));
-  EXPECT_NE(page.find("href=\"../guides/" + portal::url_segment(portal::file_name(d.name) + ".pdf") + "\""),
-            std::string::npos);
-  EXPECT_NE(page.find("href=\"../notices/" + portal::url_segment(portal::file_name(d.name)) + "/" +
-                      portal::url_segment(item_name + ".pdf") + "\""),
-            std::string::npos);
+  EXPECT_NE(page.find("href=\"../" + portal::url_path(guide) + "\""), std::string::npos);
+  EXPECT_NE(page.find("href=\"../" + portal::url_path(notice) + "\""), std::string::npos);
   // Another department without a booklet: no link.
   const auto other = catalog_.published(catalog_.settings.departments[2].name);
   if (!other.empty()) {

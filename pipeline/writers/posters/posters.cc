@@ -6,7 +6,6 @@
 #include "base/sha256.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
-#include "writers/portal/html.h"
 #include "writers/posters/poster.h"
 #include "writers/print/sheet.h"
 
@@ -71,15 +70,12 @@ std::vector<const Item*> window_items(const Catalog& catalog, const Hall& hall, 
   return out;
 }
 
-std::vector<PosterJob> plan_posters(const Catalog& catalog) {
+std::vector<PosterJob> plan_posters(const Catalog& catalog, const OutputPaths& output_paths) {
   std::vector<PosterJob> jobs;
   std::set<std::string> paths;
   for (const Hall& hall : catalog.settings.halls)
     for (const Window& w : hall.windows) {
-      std::string stem = w.number.empty() ? w.name : w.number + "-" + w.name;
-      if (stem.empty()) stem = "窗口";
-      const std::string path = "posters/" + portal::file_name(hall.name.empty() ? "政务服务大厅" : hall.name) +
-                               "/" + portal::file_name(stem) + ".pdf";
+      const std::string path = output_paths.poster(hall, w);
       if (!paths.insert(path).second) continue;  // the same window listed twice
       jobs.push_back({path, &hall, &w, window_items(catalog, hall, w)});
     }
@@ -94,13 +90,14 @@ Result<std::string> render_poster(const Catalog& catalog, const PosterJob& job,
   return print::render_sheets(poster->sheets, poster->info, fonts);
 }
 
-Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const OutputContext&,
+Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const OutputContext& ctx,
                                             const Digests& digests) {
   std::vector<Part> parts;
   const Catalog* c = &catalog;
-  for (PosterJob& job : plan_posters(catalog)) {
+  for (PosterJob& job : plan_posters(catalog, *paths_of(ctx, catalog))) {
     Part p;
     p.id = job.path;
+    p.where = job.hall->name;
     p.made_from = poster_digest(catalog, job, digests);
     p.cost = 1 + static_cast<double>(job.items.size()) / 10;
     p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {

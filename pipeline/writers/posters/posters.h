@@ -28,8 +28,9 @@ struct PosterJob {
 // Departments in the window's order, items in input order.
 std::vector<const Item*> window_items(const Catalog& catalog, const Hall& hall, const Window& window);
 
-// Every poster of the build, in settings order.
-std::vector<PosterJob> plan_posters(const Catalog& catalog);
+// Every poster of the build, in settings order (a window listed twice in a
+// hall is one poster).
+std::vector<PosterJob> plan_posters(const Catalog& catalog, const OutputPaths& paths);
 
 // The PDF of one poster.
 Result<std::string> render_poster(const Catalog& catalog, const PosterJob& job,

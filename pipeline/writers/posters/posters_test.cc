@@ -101,7 +101,7 @@ TEST(Posters, AWindowWithNamedItemsTakesThemAndTheirSubItems) {
 
 TEST(Posters, PlanHasOneFilePerWindow) {
   const Catalog& c = sample();
-  std::vector<PosterJob> jobs = plan_posters(c);
+  std::vector<PosterJob> jobs = plan_posters(c, OutputPaths(c));
   ASSERT_EQ(jobs.size(), c.settings.halls.at(0).windows.size());
   EXPECT_EQ(jobs[0].path, "posters/涿鹿县政务服务中心/01-市场准入综合窗口.pdf");
   for (const PosterJob& j : jobs) EXPECT_EQ(j.items, window_items(c, *j.hall, *j.window));
@@ -109,7 +109,7 @@ TEST(Posters, PlanHasOneFilePerWindow) {
 
 TEST(Posters, EverySampleWindowFitsItsMargins) {
   const Catalog& c = sample();
-  for (const PosterJob& j : plan_posters(c)) {
+  for (const PosterJob& j : plan_posters(c, OutputPaths(c))) {
     for (Paper paper : {Paper::A3, Paper::A4}) {
       auto p = lay_out_poster(c, *j.hall, *j.window, j.items, paper, fonts_of(fonts()), kDate);
       ASSERT_TRUE(p.ok()) << p.error().str();
@@ -171,7 +171,7 @@ TEST(Posters, ManyItemsGoToMoreColumnsAndSheetsWithoutOverlaps) {
 
 TEST(Posters, RenderingIsDeterministic) {
   const Catalog& c = sample();
-  std::vector<PosterJob> jobs = plan_posters(c);
+  std::vector<PosterJob> jobs = plan_posters(c, OutputPaths(c));
   auto a = render_poster(c, jobs.at(5), fonts(), kDate);
   auto b = render_poster(c, jobs.at(5), fonts(), kDate);
   ASSERT_TRUE(a.ok() && b.ok());
@@ -202,7 +202,7 @@ std::set<std::string> differing(const std::map<std::string, std::string>& a,
 TEST(Posters, APartIsMadeFromWhatThePosterPrintsOnly) {
   Catalog c = sample();  // a copy to change
   for (Item& it : c.items) it.poster_version = kDate;
-  const std::vector<PosterJob> jobs = plan_posters(c);
+  const std::vector<PosterJob> jobs = plan_posters(c, OutputPaths(c));
   const Item* first = jobs.at(0).items.at(0);
   Item& item = c.items.at(static_cast<size_t>(first - c.items.data()));
   std::set<std::string> showing;
@@ -238,7 +238,7 @@ TEST(Posters, APartIsMadeFromWhatThePosterPrintsOnly) {
 
 TEST(Posters, AWindowWithoutItemsPrintsNoDate) {
   const Catalog& c = sample();
-  std::vector<PosterJob> jobs = plan_posters(c);
+  std::vector<PosterJob> jobs = plan_posters(c, OutputPaths(c));
   auto it = std::find_if(jobs.begin(), jobs.end(), [](const PosterJob& j) { return j.items.empty(); });
   ASSERT_NE(it, jobs.end()) << "the sample has a window whose departments publish nothing";
   EXPECT_FALSE(poster_version_of(c, it->items).valid());

@@ -66,10 +66,6 @@ std::string place_text(const Place& p) {
   return out;
 }
 
-std::string file_name(std::string name) {
-  for (char& c : name)
-    if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 0x20) c = '_';
-  return name;
-}
+
 
 }  // namespace qd::reports

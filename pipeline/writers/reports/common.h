@@ -27,7 +27,4 @@ std::string numeral(int n);
 // "市场监管局.xlsx 实施清单!B4" — the file's name without its folders.
 std::string place_text(const Place& p);
 
-// A name as a file name: separators and control characters replaced.
-std::string file_name(std::string name);
-
 }  // namespace qd::reports

@@ -115,10 +115,6 @@ void item_section(docx::Document& doc, const Item& item, int index,
 
 }  // namespace
 
-std::string guide_docx_path(const DepartmentInfo& dept) {
-  return std::string(kGuideDocxDir) + "/" + reports::file_name(dept.name + "办事指南") + ".docx";
-}
-
 docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept,
                               const std::vector<GuideField>& fields, Date date,
                               const ReportSettings& rs) {

@@ -47,16 +47,28 @@ docx::Paragraph blank(bool keep_next = false) {
 
 ReportSettings ReportSettings::defaults(const Catalog& catalog) {
   ReportSettings rs;
-  const std::string& county = catalog.settings.county;
+  const Settings& s = catalog.settings;
+  const std::string& county = s.county;
   rs.issuer = county + "人民政府推进职能转变协调小组办公室";
-  rs.short_issuer = "县审改办";
-  // The first character of the county's name (UTF-8) + 审改办: 涿审改办.
-  size_t len = 1;
-  if (!county.empty()) {
-    unsigned char c = static_cast<unsigned char>(county[0]);
-    len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  rs.short_issuer = s.division + "审改办";
+  rs.recipients = s.division + "直各有关部门";
+  rs.whole = "全" + s.division;
+  rs.government = s.division + "政府";
+  if (!s.document_prefix.empty()) {
+    rs.number_prefix = s.document_prefix;
+  } else {
+    // The first character of the county's own name (UTF-8), without the
+    // province or city it may be written with, + 审改办: 涿审改办.
+    std::string_view own = county;
+    for (const std::string& above : {s.province, s.city})
+      if (!above.empty() && own.size() > above.size() && own.starts_with(above)) own.remove_prefix(above.size());
+    size_t len = 1;
+    if (!own.empty()) {
+      unsigned char c = static_cast<unsigned char>(own[0]);
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    }
+    rs.number_prefix = std::string(own.substr(0, std::min(len, own.size()))) + "审改办";
   }
-  rs.number_prefix = county.substr(0, std::min(len, county.size())) + "审改办";
   return rs;
 }
 
@@ -68,7 +80,7 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   docx::Document doc;
   doc.fonts = rs.fonts;
   const std::string& county = catalog.settings.county;
-  const std::string title = "关于全县政务服务事项清单报送情况的通报";
+  const std::string title = "关于" + rs.whole + "政务服务事项清单报送情况的通报";
   doc.properties = {title, notice_number(rs, date), rs.issuer, "", "报送情况 通报", date};
 
   // 版头: issuing-body mark in red, squeezed to the type area's width.
@@ -106,7 +118,7 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   const std::string deadline = catalog.settings.deadline.valid() ? catalog.settings.deadline.chinese() : "规定时限";
   auto num = [](size_t v) { return std::to_string(v); };
 
-  doc.paragraph("Body", "按照县政府关于编制公布政务服务事项清单的统一部署，县直各有关部门应于" + deadline +
+  doc.paragraph("Body", "按照" + rs.government + "关于编制公布政务服务事项清单的统一部署，" + rs.recipients + "应于" + deadline +
                             "前，将本部门政务服务事项目录清单、实施清单和办事指南报送" + rs.short_issuer +
                             "。截至" + date.chinese() + "，报送情况如下：");
   int section = 0;
@@ -125,7 +137,7 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   doc.paragraph("Heading1", numeral(++section) + "、逾期报送的部门");
   doc.paragraph("Body", late.empty() ? "无。"
                                      : join(late) + "共" + num(late.size()) +
-                                           "个部门未在规定时限内报送，影响了全县工作进度，予以通报批评。");
+                                           "个部门未在规定时限内报送，影响了" + rs.whole + "工作进度，予以通报批评。");
   doc.paragraph("Heading1", numeral(++section) + "、未报送的部门");
   if (missing.empty() && unreadable.empty()) {
     doc.paragraph("Body", "无。");
@@ -194,9 +206,8 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   doc.add(reports::table({12, 48, 26, 38, 16, 16}, {"序号", "部门", "报送情况", "报送日期", "事项数", "错误数"},
                          rows, 12, {true, false, true, true, true, true}));
   docx::Paragraph note("Plain", "截止日期：" + deadline + "。应报送" + num(tot.departments) + "个部门，已报送" +
-                                    num(tot.submitted) + "个（按时" + num(tot.on_time) + "个，逾期" +
-                                    num(tot.late) + "个），未报送" + num(tot.missing) + "个，文件无法读取" +
-                                    num(tot.unreadable) + "个。");
+                                    num(tot.submitted) + "个" + tot.submitted_breakdown() + "，未报送" +
+                                    num(tot.missing) + "个，文件无法读取" + num(tot.unreadable) + "个。");
   note.runs[0].size = 12;
   doc.add(note);
   return doc;

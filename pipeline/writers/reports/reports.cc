@@ -28,10 +28,11 @@ Result<GuideTemplate> field_template(const OutputContext& ctx) {
 
 }  // namespace
 
-Result<std::vector<Part>> plan_reports(const Catalog& catalog, const OutputContext&,
+Result<std::vector<Part>> plan_reports(const Catalog& catalog, const OutputContext& ctx,
                                        const Digests& digests) {
   std::vector<Part> parts;
   const Catalog* c = &catalog;
+  const auto paths = paths_of(ctx, catalog);
   // The review report and the notice speak of the catalog as it stands
   // (as_of()), whatever night they are made.
   Part review;
@@ -50,17 +51,17 @@ Result<std::vector<Part>> plan_reports(const Catalog& catalog, const OutputConte
     auto items = catalog.published(dept.name);
     if (items.empty()) continue;
     Part p;
-    p.id = guide_docx_path(dept);
+    p.id = paths->guide_docx(dept);
     p.made_from = digests.of("reports", p.id, items, dept.name);
     p.cost = static_cast<double>(items.size()) / 4;
     p.department = dept.name;
     const DepartmentInfo* d = &dept;
-    p.render = [c, d](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+    p.render = [c, d, path = p.id](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto tmpl = field_template(ctx);
       if (!tmpl.ok()) return tmpl.error();
       const Date version = c->version_of(c->published(d->name));
       return save(guide_document(*c, *d, tmpl->fields, version, ReportSettings::defaults(*c)), ctx,
-                  guide_docx_path(*d), written);
+                  path, written);
     };
     parts.push_back(std::move(p));
   }

@@ -22,21 +22,24 @@ namespace qd {
 
 inline constexpr const char* kReviewDocxPath = "reports/审核报告.docx";
 inline constexpr const char* kNoticeDocxPath = "reports/报送情况通报.docx";
-inline constexpr const char* kGuideDocxDir = "guides/docx";
 
 // What the reports need besides the catalog. The issuing body of the notice
 // is not among the county settings (settings.office is who publishes the
 // lists): it is set here.
 struct ReportSettings {
+  // The words that follow the division (县, 区, 市, 旗) are from the settings.
   std::string issuer;          // 涿鹿县人民政府推进职能转变协调小组办公室
-  std::string short_issuer;    // 县审改办 (in the body text)
-  std::string number_prefix;   // 涿审改办 — 发文机关代字
+  std::string short_issuer;    // 县审改办 / 区审改办 (in the body text)
+  std::string number_prefix;   // 涿审改办 — 发文机关代字 ([county] document_prefix)
   int number = 1;              // 发文顺序号: the notice is the office's first of the year
-  std::string recipients = "县直各有关部门";  // 主送机关
+  std::string recipients;      // 主送机关: 县直各有关部门 / 区直各有关部门
+  std::string whole;           // 全县 / 全区 / 全市 / 全旗
+  std::string government;      // 县政府 / 区政府
   docx::FontNames fonts = docx::FontNames::defaults();
 
   // The defaults for a county: "<县>人民政府推进职能转变协调小组办公室",
-  // "县审改办", "<县的第一个字>审改办".
+  // "县审改办", "<县的第一个字>审改办" (or the settings' document_prefix),
+  // "县直各有关部门", "全县", "县政府" — with the settings' division word.
   static ReportSettings defaults(const Catalog& catalog);
 };
 
@@ -50,8 +53,6 @@ std::string notice_number(const ReportSettings& rs, Date date);
 docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept,
                               const std::vector<GuideField>& fields, Date date,
                               const ReportSettings& rs);
-// "guides/docx/<部门>办事指南.docx"
-std::string guide_docx_path(const DepartmentInfo& dept);
 
 // Writes the three kinds of documents.
 // The review report and the notice (one part, made from the whole catalog

@@ -183,6 +183,35 @@ TEST(Reports, NoticeContent) {
   EXPECT_NE(styles.find("<w:name w:val=\"发文机关标志\"/>"), std::string::npos);
 }
 
+// The sample as a 区: every word that follows the division says 区, and a
+// department that handed in no 报送日期 is counted on its own.
+TEST(Reports, TheNoticeSpeaksOfTheDistrictAndCountsTheUndated) {
+  Catalog c = sample();
+  c.settings.county = "成都市武侯区";
+  c.settings.city = "成都市";
+  c.settings.division = "区";
+  // The third department, which handed in nothing, hands in a form without a date.
+  Submission undated;
+  undated.department = c.settings.departments[2].name;
+  undated.file = "input/departments/规划服务中心.xlsx";
+  undated.readable = true;
+  c.submissions.push_back(undated);
+  std::string dir = t::fresh_dir("reports_district");
+  ASSERT_TRUE(write_reports(c, OutputContext{dir, QD_SOURCE_DIR "/templates", c.build_date}, nullptr).ok());
+  std::string text = doc_text(dir + "/reports/报送情况通报.docx");
+  for (const char* words : {"武审改办〔2017〕1号", "关于全区政务服务事项清单报送情况的通报", "区直各有关部门：",
+                            "按照区政府", "报送区审改办", "影响了全区工作进度",
+                            "已报送3个（按时1个，逾期1个，报送日期不详1个），未报送0个"})
+    EXPECT_NE(text.find(words), std::string::npos) << words << "\n" << text;
+  for (const char* words : {"全县", "县直", "县审改办", "县政府"})
+    EXPECT_EQ(text.find(words), std::string::npos) << words;
+  EXPECT_NE(doc_text(dir + "/reports/审核报告.docx").find("由区审改办另行通报"), std::string::npos);
+
+  // The 发文机关代字 may be set.
+  c.settings.document_prefix = "武侯审改办";
+  EXPECT_EQ(notice_number(ReportSettings::defaults(c), Date{2017, 9, 30}), "武侯审改办〔2017〕1号");
+}
+
 TEST(Reports, GuideContent) {
   std::string dir = write_sample("reports_guide");
   std::string path = dir + "/guides/docx/县市场监督管理局办事指南.docx";

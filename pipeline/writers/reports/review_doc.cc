@@ -68,7 +68,7 @@ docx::Document review_document(const Catalog& catalog, Date date, const ReportSe
                             n(total.published) + "个，退回" + n(total.rejected) + "个，待审核" +
                             n(total.pending) + "个，取消" + n(total.retired) + "个。");
   doc.paragraph("Body", "错误须由部门改正后重新报送，改正前相关事项不予公布；警告和建议请部门核实后酌情修改；"
-                        "通报事项由县审改办另行通报。");
+                        "通报事项由" + rs.short_issuer + "另行通报。");
 
   // 二、各部门审核情况
   doc.paragraph("Heading1", numeral(++section) + "、各部门审核情况");

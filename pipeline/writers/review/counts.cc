@@ -73,8 +73,15 @@ SubmissionTotals submission_totals(const std::vector<SubmissionStatus>& status) 
     if (s.state == "文件无法读取") ++t.unreadable;
     if (s.on_time == "按时") ++t.on_time;
     if (s.on_time.starts_with("逾期")) ++t.late;
+    if (s.state == "已报送" && s.on_time == "日期不详") ++t.undated;
   }
   return t;
+}
+
+std::string SubmissionTotals::submitted_breakdown() const {
+  std::string out = "（按时" + std::to_string(on_time) + "个，逾期" + std::to_string(late) + "个";
+  if (undated > 0) out += "，报送日期不详" + std::to_string(undated) + "个";
+  return out + "）";
 }
 
 }  // namespace qd

@@ -37,9 +37,13 @@ struct RuleCount {
 // One entry per rule, by severity (错误 first), then rule id.
 std::vector<RuleCount> rule_counts(const Catalog& catalog);
 
-// Totals of submission_status().
+// Totals of submission_status(): submitted = on_time + late + undated, and
+// departments = submitted + missing + unreadable.
 struct SubmissionTotals {
-  int departments = 0, submitted = 0, on_time = 0, late = 0, missing = 0, unreadable = 0;
+  int departments = 0, submitted = 0, on_time = 0, late = 0, undated = 0, missing = 0, unreadable = 0;
+
+  // "（按时a个，逾期b个）", with "，报送日期不详c个" when there are such.
+  std::string submitted_breakdown() const;
 };
 SubmissionTotals submission_totals(const std::vector<SubmissionStatus>& status);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "writers/review/counts.h"
 #include "writers/review/findings_csv.h"
 #include "writers/review/review_report.h"
 #include "writers/review/submissions.h"
@@ -117,6 +118,33 @@ TEST(Review, SubmissionStatus) {
   const auto& u = t::sheet(*dump, "未登记部门");
   EXPECT_EQ(t::cell(u, "A3"), "县某某管理局");
   EXPECT_EQ(t::cell(u, "D3"), "2017-08-28");
+}
+
+// A department that handed in items without a 报送日期 (a platform's export
+// has no 填报信息) is neither on time nor late: the counts add up with it
+// on a line of its own.
+TEST(Review, AnUndatedSubmissionIsCountedOnItsOwn) {
+  Catalog c = t::sample_catalog();
+  Submission undated;
+  undated.department = c.settings.departments[2].name;  // handed in nothing so far
+  undated.file = "input/departments/规划服务中心.xlsx";
+  undated.readable = true;
+  c.submissions.push_back(undated);
+  auto st = submission_status(c);
+  ASSERT_EQ(st.size(), 3u);
+  EXPECT_EQ(st[2].state, "已报送");
+  EXPECT_EQ(st[2].on_time, "日期不详");
+  SubmissionTotals tot = submission_totals(st);
+  EXPECT_EQ(tot.undated, 1);
+  EXPECT_EQ(tot.submitted, tot.on_time + tot.late + tot.undated);
+  EXPECT_EQ(tot.departments, tot.submitted + tot.missing + tot.unreadable);
+
+  std::string dir = t::fresh_dir("review_undated");
+  ASSERT_TRUE(write_review(c, OutputContext{dir, "", c.build_date}, nullptr).ok());
+  auto dump = t::dump_xlsx(dir + "/review/报送情况.xlsx");
+  ASSERT_TRUE(dump.ok()) << dump.error().str();
+  EXPECT_EQ(t::cell(t::sheet(*dump, "报送情况"), "A7"),
+            "应报送3个部门，已报送3个（按时1个，逾期1个，报送日期不详1个），未报送0个，文件无法读取0个。");
 }
 
 TEST(Review, UnreadableOnlyFile) {

@@ -78,8 +78,7 @@ Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
   lxw_worksheet* ws = book.add_sheet("报送情况");
   int row = xlsx::write_table(book, ws, t);
   std::string note = "应报送" + std::to_string(tot.departments) + "个部门，已报送" +
-                     std::to_string(tot.submitted) + "个（按时" + std::to_string(tot.on_time) +
-                     "个，逾期" + std::to_string(tot.late) + "个），未报送" +
+                     std::to_string(tot.submitted) + "个" + tot.submitted_breakdown() + "，未报送" +
                      std::to_string(tot.missing) + "个，文件无法读取" +
                      std::to_string(tot.unreadable) + "个。";
   book.merge(ws, row + 1, 0, row + 1, static_cast<int>(t.columns.size()) - 1, note,
