@@ -137,9 +137,12 @@ std::string failure_message(const CLI::App* app, const CLI::Error& e) {
     msg = (args.starts_with("-") ? "无法识别的选项：" : "多余的参数：") + args + "。";
   } else if (kind == "RequiredError") {
     if (what.starts_with("A subcommand")) {
+      // The command that lacks one: the last command given ("registry").
+      const CLI::App* at = app;
+      while (!at->get_subcommands().empty()) at = at->get_subcommands().back();
       msg = "缺少命令：";
       std::string names;
-      for (const CLI::App* sub : app->get_subcommands([](const CLI::App*) { return true; }))
+      for (const CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; }))
         names += (names.empty() ? "" : "、") + sub->get_name();
       msg += "请给出 " + names + " 之一。";
     } else if (std::string name = what.substr(0, what.find(" is required")); name != what) {

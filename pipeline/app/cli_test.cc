@@ -23,6 +23,10 @@ CLI::App* sample(CLI::App& app, std::string* value) {
   build->add_option("--input", *value, "输入目录")->type_name("目录");
   build->add_option("--jobs,-j", *value, "并行进程数")->type_name("N")->check(in_range(1, 256));
   add_command(app, "check", "审核工作簿")->add_option("files", *value, "要审核的文件")->required();
+  CLI::App* registry = add_command(app, "registry", "编码库");
+  registry->require_subcommand(1);
+  add_command(*registry, "status", "状态");
+  add_command(*registry, "restore", "恢复");
   return build;
 }
 
@@ -77,7 +81,8 @@ TEST(CommandLine, ParseErrorsInChinese) {
     std::string expected;
   };
   for (const Case& c : std::vector<Case>{
-           {{}, "缺少命令：请给出 build、check 之一。"},
+           {{}, "缺少命令：请给出 build、check、registry 之一。"},
+           {{"registry"}, "缺少命令：请给出 status、restore 之一。"},
            {{"build", "--no-such"}, "无法识别的选项：--no-such。"},
            {{"build", "extra"}, "多余的参数：extra。"},
            {{"build", "--input"}, "选项 --input 后面缺少值"},

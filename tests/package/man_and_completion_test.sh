@@ -3,8 +3,10 @@
 #   * packaging/qingdan.1 formats without a groff warning (no line it
 #     cannot break: Chinese has no spaces);
 #   * every option of every command's --help is in the manual page;
-#   * the completion offers, for each command, exactly the options of its
-#     --help, and the commands at the first word (run through bash-completion).
+#   * the completion offers, for each command (and each command of a command,
+#     "registry restore"), exactly the options of its --help, and the commands
+#     where a command is due (run through bash-completion); the manual page
+#     describes every command.
 # Usage: man_and_completion_test.sh QINGDAN_BINARY SOURCE_DIR
 set -uo pipefail
 qingdan=$1 source_dir=$2
@@ -34,20 +36,42 @@ top_help=$("$qingdan" --help)
 want=$(options_of "$top_help")
 got=$(complete_words - | grep -- '^-')
 [[ $want == "$got" ]] || fail "top level: completion offers [$(echo $got)], --help lists [$(echo $want)]"
+# The commands a help text lists under 命令:.
+commands_of() { sed -n '/^命令:/,/^$/p' <<<"$1" | awk 'NR > 1 && NF { print $1 }'; }
+commands=$(commands_of "$top_help")
+[[ -n $commands ]] || fail "qingdan --help lists no commands"
 got=$(complete_words '')
-for cmd in build forms check; do
+for cmd in $commands; do
   grep -qx "$cmd" <<<"$got" || fail "the completion does not offer the command $cmd"
+  grep -qe "$cmd" <<<"$man_text" || fail "the manual page does not describe the command $cmd"
 done
 
-for cmd in build forms check; do
-  help=$("$qingdan" "$cmd" --help) || fail "$cmd --help failed"
+# Every command, and the commands of a command ("registry restore").
+all=()
+for cmd in $commands; do
+  subs=$(commands_of "$("$qingdan" "$cmd" --help)")
+  if [[ -n $subs ]]; then
+    got=$(complete_words "$cmd" '')
+    for sub in $subs; do
+      grep -qx "$sub" <<<"$got" || fail "the completion does not offer $cmd $sub"
+      grep -qe "$cmd $sub" <<<"$man_text" || fail "the manual page does not describe $cmd $sub"
+      all+=("$cmd $sub")
+    done
+  else
+    all+=("$cmd")
+  fi
+done
+
+for words in "${all[@]}"; do
+  read -r -a cmd <<<"$words"
+  help=$("$qingdan" "${cmd[@]}" --help) || fail "$words --help failed"
   want=$(options_of "$help")
-  got=$(complete_words "$cmd" -)
-  [[ $want == "$got" ]] || fail "$cmd: completion offers [$(echo $got)], --help lists [$(echo $want)]"
+  got=$(complete_words "${cmd[@]}" -)
+  [[ $want == "$got" ]] || fail "$words: completion offers [$(echo $got)], --help lists [$(echo $want)]"
   for opt in $want; do
-    grep -qe "$opt" <<<"$man_text" || fail "$cmd: the manual page does not describe $opt"
+    grep -qe "$opt" <<<"$man_text" || fail "$words: the manual page does not describe $opt"
   done
-  echo "$cmd: $(wc -w <<<"$want") options in --help, the completion and the manual page"
+  echo "$words: $(wc -w <<<"$want") options in --help, the completion and the manual page"
 done
 
 ((fails == 0)) && echo PASSED || echo "FAILED ($fails)"
