@@ -287,8 +287,14 @@ TEST(Nightly, BrokenWorkbookKeepsTheDepartmentsLastPublishedItems) {
     if (f.rule == "CARRIED-OVER") {
       ++carried;
       EXPECT_NE(f.message.find("沿用上期"), std::string::npos);
+      // Placed at the department's file as handed in, never at a path of this machine.
+      EXPECT_EQ(f.file, "departments/" + kDept + ".xlsx");
     }
   EXPECT_GT(carried, 10);
+  // No output names a folder of this machine (the registry, the input, the output).
+  Proc paths = sh("grep -rlF " + quote(dir.path()) + " " + quote(dir / "output/review") + " " +
+                  quote(dir / "output/portal/data") + " " + quote(dir / "output/lists"));
+  EXPECT_EQ(paths.out, "") << paths.out;
 }
 
 // Kills a build at `point` after a change and checks the published output

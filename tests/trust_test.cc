@@ -309,5 +309,28 @@ TEST(Trust, CharactersXmlCannotCarryNeverMakeAnOutputUnreadable) {
   EXPECT_NE(pdf_text(converted[1]).find("年满60周岁的本县常住居民"), std::string::npos);
 }
 
+TEST(Trust, AKilledBuildsWorkersDieWithItAndLeaveTheLockFree) {
+  TempDir dir("trust-workers");
+  start_from_sample_build(dir.path());
+  // Killed while its workers render (the county's booklet first, the
+  // largest part) in a full build; then at once: is the lock free, is any
+  // process of the killed build left? (Output to /dev/null: the shell waits
+  // for the build alone, not for whoever holds its output.)
+  const std::string pattern = "[q]ingdan build --input " + (dir / "input");
+  Proc p = sh("QINGDAN_CRASH_AT=working " + quote(qingdan()) + " build --quiet --full --jobs 2 --input " +
+              quote(dir / "input") + " --output " + quote(dir / "output") +
+              " --date 2017-10-01 >/dev/null 2>&1; echo exit=$?; "
+              "flock -n " + quote(dir / "output.builds/.lock") + " true && echo lock=free || echo lock=held; "
+              "pgrep -f -- " + quote(pattern) + " >/dev/null && echo workers=alive || echo workers=gone");
+  EXPECT_EQ(p.out.find("exit=0"), std::string::npos) << p.out;
+  EXPECT_EQ(p.out.find("exit=1\n"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("lock=free"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("workers=gone"), std::string::npos) << p.out;
+  // The next build is not refused for a build that is gone.
+  Proc next = build_with(dir.path(), "--quiet", "2017-10-01");
+  EXPECT_EQ(next.exit_code, 1) << next.out;
+  EXPECT_EQ(next.out.find("另一个构建正在进行"), std::string::npos) << next.out;
+}
+
 }  // namespace
 }  // namespace qd::e2e

@@ -25,9 +25,11 @@ void report_carried(Catalog& c, const Item& kept, const std::string& why) {
   c.report(std::move(f));
 }
 
-// The last published version of an item, rebuilt from the registry.
-Result<Item> kept_item(const PublishedRecord& r, const std::string& registry_path) {
-  auto item = item_from_content_json(r.content, registry_path);
+// The last published version of an item, rebuilt from the registry; its
+// place is `file` (its department's workbook tonight, or "": never a path of
+// this machine, which findings and outputs would show).
+Result<Item> kept_item(const PublishedRecord& r, const std::string& file) {
+  auto item = item_from_content_json(r.content, file);
   if (!item.ok()) return item.error();
   Item& it = item.value();
   if (it.department.empty()) it.department = r.department;
@@ -94,7 +96,13 @@ namespace {
 // Compares tonight's published items with the registry's list (see history.h).
 Status compare_with_published(Catalog& c, Registry& reg, PosterFields poster_fields) {
   const std::string tonight = c.build_date.iso();
-  const std::string origin = c.settings.registry_path.empty() ? "编码库" : c.settings.registry_path;
+  // Where a kept item is reported: its department's file as handed in tonight.
+  std::map<std::string, std::string> file_of;
+  for (const Submission& s : c.submissions) file_of.emplace(s.department, s.file);
+  auto origin_of = [&](const std::string& department) {
+    auto it = file_of.find(department);
+    return it == file_of.end() ? std::string() : it->second;
+  };
   std::map<std::string, PublishedRecord> before;
   for (PublishedRecord& r : reg.published_items()) before.emplace(r.impl_code, std::move(r));
 
@@ -139,7 +147,7 @@ Status compare_with_published(Catalog& c, Registry& reg, PosterFields poster_fie
       continue;  // nothing to save
     } else if (approved > old->second.approved) {
       it.version = c.build_date;
-      auto was = item_from_content_json(old->second.content, origin);
+      auto was = item_from_content_json(old->second.content, it.file);
       // The poster version stays when the posters show the item as before.
       it.poster_version = c.build_date;
       if (was.ok() && poster_fields && poster_fields(was.value()) == poster_fields(it))
@@ -157,7 +165,7 @@ Status compare_with_published(Catalog& c, Registry& reg, PosterFields poster_fie
       f.severity = Severity::Warning;
       f.message = "内容与已公布的版本不同，需重新审核通过后才能公布；本期沿用上期版本。";
       c.report(std::move(f), &it);
-      auto kept = kept_item(old->second, origin);
+      auto kept = kept_item(old->second, it.file);
       if (!kept.ok()) return kept.error();
       report_carried(c, kept.value(), "修改后的内容尚未审核通过");
       carried.push_back(std::move(kept.value()));
@@ -176,7 +184,7 @@ Status compare_with_published(Catalog& c, Registry& reg, PosterFields poster_fie
     if (std::any_of(carried.begin(), carried.end(),
                     [&](const Item& k) { return k.get(El::ImplCode) == code; }))
       continue;
-    auto kept = kept_item(r, origin);
+    auto kept = kept_item(r, origin_of(r.department));
     if (!kept.ok()) return kept.error();
     std::string why = failed.count(r.department)
                           ? (std::any_of(c.submissions.begin(), c.submissions.end(),

@@ -3,6 +3,7 @@
 #include "base/test_hooks.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <linux/fs.h>
 #include <signal.h>
 #include <stdio.h>
@@ -31,6 +32,16 @@ std::string normal(const std::string& path) {
 // True when a kept build's name looks like <date>-<n> (not .lock or .staging).
 bool is_kept_name(const std::string& name) { return !name.empty() && name[0] != '.'; }
 
+// The build lock's descriptor, closed in every child process: a child that
+// outlives a killed build (a worker, a converter) must not keep the lock.
+int g_lock_fd = -1;
+
+// pthread_atfork's child handler.
+void close_lock_in_child() {
+  if (g_lock_fd >= 0) ::close(g_lock_fd);
+  g_lock_fd = -1;
+}
+
 // Syncs a folder's entries to disk (after renames in it).
 void sync_dir(const std::string& dir) {
   int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -52,6 +63,7 @@ OutputDir::OutputDir(std::string output, int keep)
 // died holding the lock leaves its pid behind for the next one to report.
 OutputDir::~OutputDir() {
   if (lock_fd_ < 0) return;
+  if (g_lock_fd == lock_fd_) g_lock_fd = -1;
   if (::ftruncate(lock_fd_, 0) != 0) {
     // Left as it is: the next build then reports a stale lock, nothing worse.
   }
@@ -82,6 +94,9 @@ Status OutputDir::lock(int* stale_pid) {
     return make_error(Place{path}, "无法写入构建锁");
   }
   lock_fd_ = fd;
+  static const bool registered = (::pthread_atfork(nullptr, nullptr, close_lock_in_child), true);
+  (void)registered;
+  g_lock_fd = fd;
   return Ok{};
 }
 

@@ -3,6 +3,7 @@
 #include <malloc.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,6 +14,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <set>
+
+#include "base/sha256.h"
+#include "base/test_hooks.h"
 
 namespace qd {
 
@@ -60,6 +65,17 @@ std::string record(int i, double seconds, const Result<std::vector<std::string>>
             kSep + one_line(e.message);
   }
   return line + "\n";
+}
+
+// True for a path that stays inside the output folder: relative, with no
+// empty, "." or ".." component.
+bool inside(const std::string& rel) {
+  if (rel.empty() || rel.front() == '/') return false;
+  for (const auto& part : fs::path(rel)) {
+    const std::string p = part.string();
+    if (p.empty() || p == "." || p == "..") return false;
+  }
+  return true;
 }
 
 // Links (or copies) a file of the last build into the new one.
@@ -116,6 +132,7 @@ std::vector<Result<std::vector<std::string>>> run_tasks(
     int current = -1;  // the task it announced last
   };
   std::vector<Worker> workers;
+  const pid_t parent = ::getpid();
   for (int j = 0; j < jobs; ++j) {
     int fds[2];
     if (pipe(fds) != 0) break;
@@ -126,6 +143,10 @@ std::vector<Result<std::vector<std::string>>> run_tasks(
       break;
     }
     if (pid == 0) {
+      // A worker dies with the build that forked it: a killed build leaves
+      // no worker rendering on (and holding the build folder) behind it.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent) _exit(3);  // the parent died before prctl
       // A worker: takes tasks until none is left, reports each on its pipe.
       ::close(fds[0]);
       auto say = [&](const std::string& line) {
@@ -163,6 +184,7 @@ std::vector<Result<std::vector<std::string>>> run_tasks(
     if (i < 0 || i >= n) return;
     if (cols[0] == "start") {
       w.current = i;
+      crash_point("working");  // (tests) the build dies while its workers render
       return;
     }
     if (cols.size() < 4) return;
@@ -229,6 +251,7 @@ Result<ScheduleResult> run_parts(const std::vector<PlannedPart>& parts, const Ou
   result.parts.resize(parts.size());
   result.copied.assign(parts.size(), false);
   std::vector<bool> pending(parts.size(), false);
+  std::set<std::string> claimed;  // files copied so far: one part each
 
   // Reuse what has not changed.
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -237,22 +260,32 @@ Result<ScheduleResult> run_parts(const std::vector<PlannedPart>& parts, const Ou
     mp.id = p.part.id;
     mp.writer = p.writer;
     mp.made_from = p.part.made_from;
-    // The last build first, then the shards' outputs.
+    // The last build first, then the shards' outputs. A shard's files are
+    // taken only when their bytes are those its manifest lists; the last
+    // build's (this program's own output) when their sizes are.
     std::vector<std::pair<std::string, const Manifest*>> from;
     if (o.previous && !o.previous_dir.empty()) from.push_back({o.previous_dir, o.previous});
     from.insert(from.end(), o.sources.begin(), o.sources.end());
     const ManifestPart* before = nullptr;
     std::string source_dir;
-    for (const auto& [dir, manifest] : from) {
+    for (size_t k = 0; k < from.size(); ++k) {
+      const auto& [dir, manifest] = from[k];
       if (o.full || !manifest) break;
+      const bool shard = !(o.previous && k == 0 && dir == o.previous_dir);
       const ManifestPart* candidate = manifest->part(p.part.id);
       if (!candidate || candidate->made_from != p.part.made_from) continue;
       bool whole = true;
       std::error_code ec;
       for (const std::string& f : candidate->files) {
         const ManifestFile* mf = manifest->file(f);
+        if (!mf || !inside(f) || claimed.count(f)) {
+          whole = false;
+          break;
+        }
         auto size = fs::file_size(fs::path(dir) / f, ec);
-        if (ec || !mf || static_cast<long long>(size) != mf->size) whole = false;
+        if (ec || static_cast<long long>(size) != mf->size) whole = false;
+        else if (shard && sha256_file((fs::path(dir) / f).string()) != mf->sha256) whole = false;
+        if (!whole) break;
       }
       if (whole) {
         before = candidate;
@@ -264,8 +297,10 @@ Result<ScheduleResult> run_parts(const std::vector<PlannedPart>& parts, const Ou
       pending[i] = true;
       continue;
     }
-    for (const std::string& f : before->files)
+    for (const std::string& f : before->files) {
+      claimed.insert(f);
       QD_TRY(reuse_file(fs::path(source_dir) / f, fs::path(ctx.output_dir) / f));
+    }
     mp.files = before->files;
     result.copied[i] = true;
     ++result.reused;

@@ -1,5 +1,7 @@
 #include "publish/scheduler.h"
 
+#include "base/sha256.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -123,6 +125,38 @@ TEST(Scheduler, UnchangedPartsAreCopiedChangedOnesRendered) {
   fs::create_directories(root / "out4");
   auto r4 = run_parts(night1, {(root / "out4").string(), "", {}, ""}, o);
   EXPECT_EQ(r4->rendered, 2);
+}
+
+TEST(Scheduler, AShardsFilesAreCopiedOnlyWhenTheyAreWhatItsManifestSays) {
+  fs::path root = fresh("shards");
+  std::vector<PlannedPart> plan = {part("a.txt", "1", "A", root / "log"),
+                                   part("b.txt", "2", "B", root / "log"),
+                                   part("c.txt", "3", "C", root / "log")};
+  fs::create_directories(root / "shard");
+  auto r1 = run_parts(plan, {(root / "shard").string(), "", {}, ""}, {});
+  ASSERT_TRUE(r1.ok());
+  Manifest m = manifest_of(r1.value(), root / "shard");
+  for (ManifestFile& f : m.files) f.sha256 = sha256_file((root / "shard" / f.path).string());
+  // b.txt changed after the shard wrote its manifest (same size); c's part
+  // claims a file outside the output folder.
+  std::ofstream(root / "shard/b.txt", std::ios::trunc) << "X";
+  for (ManifestPart& p : m.parts)
+    if (p.id == "c.txt") p.files = {"../c.txt"};
+  m.files.push_back({"../c.txt", 2, m.file("c.txt")->sha256, "c.txt"});
+  std::sort(m.files.begin(), m.files.end(), [](auto& a, auto& b) { return a.path < b.path; });
+
+  fs::create_directories(root / "merged");
+  ScheduleOptions o;
+  o.sources.push_back({(root / "shard").string(), &m});
+  auto r = run_parts(plan, {(root / "merged").string(), "", {}, ""}, o);
+  ASSERT_TRUE(r.ok()) << r.error().str();
+  EXPECT_EQ(r->reused, 1);    // a.txt, as the shard wrote it
+  EXPECT_EQ(r->rendered, 2);  // b.txt and c.txt, rendered here
+  std::ifstream b(root / "merged/b.txt");
+  std::string sb;
+  b >> sb;
+  EXPECT_EQ(sb, "B");
+  EXPECT_FALSE(fs::exists(root / "c.txt"));
 }
 
 TEST(Scheduler, AFailingPartIsTheBuildsError) {
