@@ -44,7 +44,8 @@ TEST_F(SampleBuild, WritesListsReviewAndForms) {
 
 TEST_F(SampleBuild, FindingsCsvHasTheExactHeaderAndIsSorted) {
   std::string csv = read_file(out("review/findings.csv"));
-  EXPECT_EQ(csv.substr(0, csv.find("\r\n")), "file,sheet,cell,rule,severity,message");
+  // UTF-8 with a byte order mark, so that Excel reads it as UTF-8.
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")), "\xEF\xBB\xBF" "file,sheet,cell,rule,severity,message");
   auto rows = read_findings(out("review/findings.csv"));
   ASSERT_GT(rows.size(), 30u);
   std::set<std::string> severities;

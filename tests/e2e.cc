@@ -156,6 +156,7 @@ std::string read_file(const std::string& path) {
 
 std::vector<FindingRow> read_findings(const std::string& path) {
   std::string text = read_file(path);
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // the byte order mark
   std::vector<std::vector<std::string>> rows(1);
   std::string field;
   bool quoted = false;
@@ -272,6 +273,37 @@ std::vector<std::string> soffice_to_pdfs(const std::vector<std::string>& files,
     pdfs.push_back(fs::exists(pdf) ? pdf.string() : std::string());
   }
   return pdfs;
+}
+
+std::vector<std::string> soffice_csv_to_xlsx(const std::vector<std::string>& files,
+                                             const std::string& outdir) {
+  std::string profile = "file://" + outdir + "/.lo-profile";
+  // CSV filter options: separator ',' (44), text delimiter '"' (34),
+  // character set UTF-8 (76), from line 1; default column types.
+  std::string cmd = "cd " + quote(outdir) + " && HOME=" + quote(outdir) +
+                    " timeout 300 soffice --headless --norestore -env:UserInstallation=" +
+                    quote(profile) + " --infilter=CSV:44,34,76,1 --convert-to xlsx --outdir " + quote(outdir);
+  for (const std::string& f : files) cmd += " " + quote(f);
+  sh(cmd);
+  std::vector<std::string> out;
+  for (const std::string& f : files) {
+    fs::path x = fs::path(outdir) / fs::path(f).filename().replace_extension(".xlsx");
+    out.push_back(fs::exists(x) ? x.string() : std::string());
+  }
+  return out;
+}
+
+std::map<std::string, std::pair<std::string, std::string>> typed_cells(const std::string& xlsx) {
+  Proc r = sh("/usr/bin/python3 " + quote(source("tests/tools/dump_xlsx.py")) + " " + quote(xlsx) + " 2>/dev/null");
+  std::map<std::string, std::pair<std::string, std::string>> cells;
+  std::istringstream in(r.out);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
+    if (c == std::string::npos) continue;
+    cells[line.substr(0, b)] = {line.substr(b + 1, c - b - 1), line.substr(c + 1)};
+  }
+  return cells;
 }
 
 std::string soffice_to_pdf(const std::string& file, const std::string& outdir) {

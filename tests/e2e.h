@@ -103,6 +103,17 @@ std::string soffice_to_pdf(const std::string& file, const std::string& outdir);
 std::vector<std::string> soffice_to_pdfs(const std::vector<std::string>& files,
                                          const std::string& outdir);
 
+// Opens text files (CSV) with LibreOffice Calc as UTF-8, comma-separated,
+// with its type detection on (numbers, dates, formulas, as a double-click
+// does), and saves them as .xlsx in `outdir`; returns the workbooks' paths,
+// "" for each that failed.
+std::vector<std::string> soffice_csv_to_xlsx(const std::vector<std::string>& files,
+                                             const std::string& outdir);
+
+// Every cell of a workbook as read by openpyxl: "sheet\tcell" → {type, value}
+// (type "s" text, "n" number, "f" formula, …; value as dump_xlsx.py prints it).
+std::map<std::string, std::pair<std::string, std::string>> typed_cells(const std::string& xlsx);
+
 // Every file under `dir` (relative paths, sorted) with its content.
 std::map<std::string, std::string> tree(const std::string& dir);
 

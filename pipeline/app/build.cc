@@ -46,10 +46,10 @@ void progress(const BuildOptions& o, const std::string& line) {
   if (!o.quiet) std::cerr << line << '\n';
 }
 
-// Loads the settings of the input folder into a fresh catalog.
+// Loads the settings (--settings, else the input folder's county.toml) into
+// a fresh catalog.
 Result<Catalog> load(const BuildOptions& o) {
-  std::string path = (fs::path(o.input_dir) / "county.toml").string();
-  auto settings = read_settings(path);
+  auto settings = read_settings(settings_path(o));
   if (!settings.ok()) return settings.error();
   Catalog catalog;
   catalog.settings = std::move(settings.value());
@@ -465,14 +465,34 @@ BuildReport& fail(BuildReport& r, const Error& e) {
 
 }  // namespace
 
+namespace {
+
+// True if `dir` holds the program's data: templates/ and fonts/fonts.toml.
+bool has_data(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / "templates", ec) && fs::is_regular_file(dir / "fonts" / "fonts.toml", ec);
+}
+
+}  // namespace
+
 std::string resource_dir() {
   std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (fs::path dir = exe.parent_path(); !ec && !dir.empty() && dir != dir.parent_path();
-       dir = dir.parent_path()) {
-    if (fs::exists(dir / "templates", ec) && fs::exists(dir / "fonts", ec)) return dir.string();
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    // Installed: <prefix>/bin/qingdan with <prefix>/share/qingdan/, wherever
+    // the tree was put (CMake's GNUInstallDirs, QD_DATA_FROM_BIN).
+    const fs::path installed = (exe.parent_path() / QD_DATA_FROM_BIN).lexically_normal();
+    if (has_data(installed)) return installed.string();
+    // Built: build/qingdan in the source tree.
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.parent_path(); dir = dir.parent_path())
+      if (has_data(dir)) return dir.string();
   }
   return fs::current_path(ec).string();
+}
+
+std::string settings_path(const BuildOptions& o) {
+  if (!o.settings_path.empty()) return o.settings_path;
+  return (fs::path(o.input_dir) / "county.toml").string();
 }
 
 std::string format_finding(const Finding& f) {
@@ -572,7 +592,7 @@ BuildReport run_registry(const std::string& action, const BuildOptions& o, const
   BuildReport r;
   std::string path = o.registry_path;
   if (path.empty()) {
-    auto settings = read_settings((fs::path(o.input_dir) / "county.toml").string());
+    auto settings = read_settings(settings_path(o));
     if (!settings.ok()) return fail(r, settings.error());
     path = settings->registry_path;
   }
@@ -593,17 +613,19 @@ BuildReport run_registry(const std::string& action, const BuildOptions& o, const
   return r;
 }
 
-BuildReport run_check(const std::vector<std::string>& files, const std::string& input_dir,
-                      const Date& date) {
+BuildReport run_check(const std::vector<std::string>& files, const BuildOptions& o) {
   BuildReport r;
   Catalog catalog;
-  catalog.build_date = date;
-  std::string settings_path = (fs::path(input_dir) / "county.toml").string();
+  catalog.build_date = o.build_date;
+  const std::string& input_dir = o.input_dir;
+  const std::string settings = settings_path(o);
   std::error_code ec;
-  if (fs::exists(settings_path, ec)) {
-    auto settings = read_settings(settings_path);
-    if (!settings.ok()) return fail(r, settings.error());
-    catalog.settings = std::move(settings.value());
+  // Without settings the check still runs (no registered departments);
+  // settings named with --settings must be there.
+  if (fs::exists(settings, ec) || !o.settings_path.empty()) {
+    auto read = read_settings(settings);
+    if (!read.ok()) return fail(r, read.error());
+    catalog.settings = std::move(read.value());
     // The reference lists give the power-list rules their context; the
     // other departments' workbooks are not read.
     IngestStats stats;

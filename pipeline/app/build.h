@@ -14,8 +14,9 @@ namespace qd {
 struct BuildOptions {
   std::string input_dir = "input";
   std::string output_dir = "output";
-  std::string templates_dir;   // default: templates/ of the source tree (resource_dir())
-  std::string fonts_config;    // default: fonts/fonts.toml of the source tree
+  std::string settings_path;   // default: <input_dir>/county.toml (settings_path())
+  std::string templates_dir;   // default: templates/ of resource_dir()
+  std::string fonts_config;    // default: fonts/fonts.toml of resource_dir()
   std::string registry_path;   // overrides the settings when set
   Date build_date;
   bool quiet = false;
@@ -44,9 +45,15 @@ struct BuildReport {
   std::string message;               // a configuration error, if any
 };
 
-// The folder holding templates/ and fonts/: the source tree the binary was
-// built from (build/qingdan → ..), else the current directory.
+// The folder holding templates/ and fonts/fonts.toml, found from where the
+// running binary is (/proc/self/exe), whatever the working directory:
+// <prefix>/share/qingdan of an installed tree (<prefix>/bin/qingdan, moved
+// anywhere), else the source tree the binary was built in (build/qingdan →
+// ..), else the current directory.
 std::string resource_dir();
+
+// The settings file a run reads: --settings, else <input>/county.toml.
+std::string settings_path(const BuildOptions& options);
 
 // Runs every stage and every build writer.
 BuildReport run_build(const BuildOptions& options);
@@ -55,9 +62,9 @@ BuildReport run_build(const BuildOptions& options);
 BuildReport run_forms(const BuildOptions& options);
 
 // Reads and validates department workbooks on their own; prints findings.
-// `settings_path` may be empty (then no registered departments are known).
-BuildReport run_check(const std::vector<std::string>& files, const std::string& settings_path,
-                      const Date& date);
+// Uses options.input_dir (reference lists), the settings (when there are
+// none, no registered departments are known) and options.build_date.
+BuildReport run_check(const std::vector<std::string>& files, const BuildOptions& options);
 
 // `qingdan registry restore`: puts back the registry from the copy kept in a
 // build folder (`from`, default the output folder), under the build lock;

@@ -3,7 +3,8 @@
 //   forms  — the pre-filled fill-in workbooks for the departments
 //   check  — validates department workbooks on their own
 // Exit codes: 0 done, 1 done but some input could not be read (check: or
-// has errors), 2 usage or configuration error.
+// has errors), 2 usage or configuration error. The help, the errors and
+// --version speak Chinese (app/cli.h, app/version.h).
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <ctime>
@@ -14,6 +15,8 @@
 #include <unistd.h>
 
 #include "app/build.h"
+#include "app/cli.h"
+#include "app/version.h"
 
 namespace {
 
@@ -68,64 +71,100 @@ void use_huge_pages(char** argv) {
 
 int main(int argc, char** argv) {
   use_huge_pages(argv);
-  CLI::App app{"qingdan：县（区、市）政务服务事项清单流水线（表格下发、读取、审核、合并、赋码、发布）"};
+  CLI::App app{"qingdan：县（区、市）政务服务事项清单流水线（表格下发、读取、审核、合并、赋码、发布）", "qingdan"};
+  qd::cli::localize(app);
   app.require_subcommand(1);
-  app.set_help_all_flag("--help-all", "显示所有命令的帮助");
+  app.add_flag_callback(
+      "--version,-V",
+      [] {
+        std::cout << qd::version_text();
+        throw CLI::Success();
+      },
+      "显示版本、构建标识和所用库的版本");
+  app.footer("退出码：0 完成；1 完成，但有输入文件无法读取（check：或有错误）；2 用法或设置有误，未发布。\n"
+             "详见 man qingdan。");
 
   qd::BuildOptions options;
   options.jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string date_text;
   auto add_common = [&](CLI::App* cmd) {
-    cmd->add_option("--input", options.input_dir, "输入目录（含 county.toml）")->capture_default_str();
-    cmd->add_option("--output", options.output_dir, "输出目录")->capture_default_str();
-    cmd->add_option("--registry", options.registry_path, "编码库文件（默认取 county.toml 中的 registry）");
-    cmd->add_option("--date", date_text, "构建日期 YYYY-MM-DD（默认今天）；所有输出只使用这一时间");
-    cmd->add_option("--templates", options.templates_dir, "版式模板目录（默认为程序所在源码树的 templates/）");
-    cmd->add_option("--fonts", options.fonts_config, "字体配置文件（默认为 fonts/fonts.toml）");
+    cmd->add_option("--input", options.input_dir, "输入目录（departments/、reference/、review/，及 county.toml）")
+        ->type_name("目录")->capture_default_str();
+    cmd->add_option("--output", options.output_dir, "输出目录")->type_name("目录")->capture_default_str();
+    cmd->add_option("--settings", options.settings_path, "县的设置文件（默认为 <输入目录>/county.toml）")
+        ->type_name("文件");
+    cmd->add_option("--registry", options.registry_path, "编码库文件（默认取设置文件中的 registry）")
+        ->type_name("文件");
+    cmd->add_option("--date", date_text, "构建日期（默认今天）；所有输出只使用这一时间")->type_name("YYYY-MM-DD");
+    cmd->add_option("--templates", options.templates_dir, "版式模板目录（默认为安装目录或源码树的 templates/）")
+        ->type_name("目录");
+    cmd->add_option("--fonts", options.fonts_config, "字体配置文件（默认为安装目录或源码树的 fonts/fonts.toml）")
+        ->type_name("文件");
     cmd->add_flag("--quiet,-q", options.quiet, "只在出错时输出");
-    cmd->add_option("--jobs,-j", options.jobs, "并行渲染的进程数（默认为处理器核数）")
-        ->check(CLI::Range(1, 256));
-    cmd->add_option("--keep", options.keep_builds, "保留的历次构建数（在 <输出目录>.builds/ 中）")
-        ->capture_default_str()->check(CLI::Range(0, 1000));
+    cmd->add_option("--jobs,-j", options.jobs, "并行渲染的进程数，1–256（默认为处理器核数）")
+        ->type_name("N")->check(qd::cli::in_range(1, 256));
+    cmd->add_option("--keep", options.keep_builds, "保留的历次构建数，0–1000（在 <输出目录>.builds/ 中）")
+        ->type_name("N")->capture_default_str()->check(qd::cli::in_range(0, 1000));
   };
 
-  CLI::App* build = app.add_subcommand("build", "运行全部环节并写出全部成果");
+  const std::vector<std::pair<std::string, std::string>> commands = {
+      {"build", "运行全部环节并写出全部成果"},
+      {"forms", "为每个部门生成预填的填报表格（<输出目录>/forms/）"},
+      {"check", "单独审核部门填报的工作簿，报送前自查"},
+      {"registry", "编码库：查看状态，或从构建保存的副本恢复"},
+  };
+  CLI::App* build = qd::cli::add_command(app, commands[0].first, commands[0].second);
   add_common(build);
   build->add_flag("--full", options.full, "全部重新生成，不沿用上次构建的文件");
   std::string shard_text;
   build->add_option("--shard", shard_text,
-                    "I/N：只生成第 I 个分片（0 起算）的部门的成果，供集群并行；编码库只读");
+                    "只生成第 I 个分片（0 起算）的部门的成果，供集群并行；编码库只读")
+      ->type_name("I/N");
   build->add_option("--reuse", options.reuse_dirs,
                     "从这些目录（各分片的输出）沿用内容相同的成果；可多次给出")
-      ->check(CLI::ExistingDirectory);
+      ->type_name("目录")->check(qd::cli::existing_directory());
   build->add_flag("--new-registry", options.new_registry,
                   "编码库缺失、为空或比已发布的输出旧时仍然构建（从头赋码，已公布的编码可能改变；"
                   "一般应先用 qingdan registry restore 恢复）");
-  CLI::App* forms = app.add_subcommand("forms", "为每个部门生成预填的填报表格（output/forms/）");
+  CLI::App* forms = qd::cli::add_command(app, commands[1].first, commands[1].second);
   add_common(forms);
-  CLI::App* check = app.add_subcommand("check", "单独审核部门填报的工作簿，报送前自查");
+  CLI::App* check = qd::cli::add_command(app, commands[2].first, commands[2].second);
   std::vector<std::string> files;
-  check->add_option("files", files, "要审核的 .xlsx 文件（或 CSV 目录）")->required();
-  check->add_option("--input", options.input_dir, "参照的输入目录（county.toml、权力清单）")
-      ->capture_default_str();
-  check->add_option("--date", date_text, "审核日期 YYYY-MM-DD（默认今天）");
+  check->add_option("文件", files, "要审核的 .xlsx 文件（或 CSV 目录）")->type_name("")->required();
+  check->add_option("--input", options.input_dir, "参照的输入目录（reference/ 中的权力清单，及 county.toml）")
+      ->type_name("目录")->capture_default_str();
+  check->add_option("--settings", options.settings_path, "县的设置文件（默认为 <输入目录>/county.toml）")
+      ->type_name("文件");
+  check->add_option("--date", date_text, "审核日期（默认今天）")->type_name("YYYY-MM-DD");
 
-  CLI::App* registry = app.add_subcommand("registry", "编码库：查看状态，或从构建保存的副本恢复");
+  CLI::App* registry = qd::cli::add_command(app, commands[3].first, commands[3].second);
   registry->require_subcommand(1);
   std::string restore_from;
-  CLI::App* restore = registry->add_subcommand(
-      "restore", "用构建目录中保存的编码库副本（registry/registry.sqlite）恢复编码库");
-  CLI::App* status = registry->add_subcommand("status", "显示编码库和已发布输出的构建次数");
+  CLI::App* restore = qd::cli::add_command(
+      *registry, "restore", "用构建目录中保存的编码库副本（registry/registry.sqlite）恢复编码库");
+  CLI::App* status = qd::cli::add_command(*registry, "status", "显示编码库和已发布输出的构建次数");
   for (CLI::App* cmd : {restore, status}) {
     cmd->add_option("--input", options.input_dir, "输入目录（含 county.toml，从中读取编码库路径）")
-        ->capture_default_str();
-    cmd->add_option("--output", options.output_dir, "已发布的输出目录")->capture_default_str();
-    cmd->add_option("--registry", options.registry_path, "编码库文件（默认取 county.toml 中的 registry）");
+        ->type_name("目录")->capture_default_str();
+    cmd->add_option("--settings", options.settings_path, "县的设置文件（默认为 <输入目录>/county.toml）")
+        ->type_name("文件");
+    cmd->add_option("--output", options.output_dir, "已发布的输出目录")->type_name("目录")->capture_default_str();
+    cmd->add_option("--registry", options.registry_path, "编码库文件（默认取设置文件中的 registry）")
+        ->type_name("文件");
   }
   restore->add_option("--from", restore_from,
                       "从这个构建目录恢复（默认为输出目录本身，即最近一次发布的构建；"
                       "较早的构建在 <输出目录>.builds/ 中）")
-      ->check(CLI::ExistingDirectory);
+      ->type_name("目录")->check(qd::cli::existing_directory());
+
+  // A first argument that is no command: say so in Chinese (CLI11 would
+  // only say that a command is required).
+  if (argc > 1) {
+    if (std::string msg = qd::cli::unknown_command(argv[1], commands); !msg.empty()) {
+      std::cerr << msg;
+      return 2;
+    }
+  }
 
   try {
     app.parse(argc, argv);
@@ -133,6 +172,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::Success&) {
+    return 0;  // --version printed
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
@@ -171,7 +212,7 @@ int main(int argc, char** argv) {
     if (report.message.empty()) return 0;
   } else {
     what = "check";
-    report = qd::run_check(files, options.input_dir, options.build_date);
+    report = qd::run_check(files, options);
   }
   summarize(what, report, options.quiet);
   return report.exit_code;

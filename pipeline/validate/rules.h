@@ -13,7 +13,9 @@
 //   added: LIMIT-FORMAT e (a 办结时限 that cannot be read), NAME-LENGTH w (事项名称
 //   over 200 characters), CODE-MISMATCH w (input codes that disagree with the
 //   item's own type, level or agency code), SUBMISSION-DATE w (填报信息 without
-//   a usable 报送日期).
+//   a usable 报送日期), TEXT-FORMULA w (a value starting with = + - @, tab or
+//   CR, which a spreadsheet would run as a formula; see rules_formula.cc for
+//   why a warning).
 #pragma once
 
 #include <optional>
@@ -57,6 +59,8 @@ std::string code_of(const Item& item, El e);
 void check_text(Catalog& c, Item& item);
 // TEXT-CHARS over the reference lists and submissions (rules_text.cc).
 void check_text_lists(Catalog& c);
+// TEXT-FORMULA over every field and sub-table cell of an item (rules_formula.cc).
+void check_formulas(Catalog& c, Item& item);
 // ENUM-VALUE and canonicalisation of coded elements and sub-table columns (rules_enum.cc).
 void check_enums(Catalog& c, Item& item);
 // ENUM-VALUE and canonicalisation of the reference lists' coded columns (rules_enum.cc).
@@ -95,6 +99,10 @@ bool basis_has_title(std::string_view text);
 bool basis_has_article(std::string_view text);
 // True for an absolute http(s) URL with a host and no white space (rules_online.cc).
 bool url_valid(std::string_view url);
+// True when a spreadsheet would take the text as a formula: it starts with
+// '=', '+', '-', '@', a tab or a carriage return (rules_formula.cc; the CSV
+// writer, writers/csv.h, neutralises the same characters).
+bool formula_start(std::string_view text);
 
 // ---- limits (rules_limits.cc) ----------------------------------------------
 

@@ -85,6 +85,7 @@ void validate(Catalog& catalog) {
   for (Item& item : catalog.items) {
     // Characters first, so positions refer to the text as typed.
     check_text(catalog, item);
+    check_formulas(catalog, item);
     check_enums(catalog, item);
     // A retired item (事项状态 = 取消) is only kept on record: it need not be complete.
     if (is_retired(item)) continue;

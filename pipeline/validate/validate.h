@@ -18,7 +18,8 @@ namespace qd {
 // (the ingest stage reports those).
 //
 // Rule ids beyond rules.md (documented in rules.h): LIMIT-FORMAT (error),
-// NAME-LENGTH (warning), CODE-MISMATCH (warning), SUBMISSION-DATE (warning).
+// NAME-LENGTH (warning), CODE-MISMATCH (warning), SUBMISSION-DATE (warning),
+// TEXT-FORMULA (warning).
 void validate(Catalog& catalog);
 
 }  // namespace qd

@@ -4,12 +4,20 @@
 Builds the sample county with the real binary, then:
   * walks every internal link (href/src) of every page of output/portal/ and
     checks that the target file (and #fragment) exists;
+  * copies output/portal/ alone into an empty folder (as it is deployed: the
+    web root holds the portal and nothing else of output/), serves it, and
+    fetches every internal link of every page over HTTP, /favicon.ico too:
+    no 404;
   * checks that every QR code URL (county.toml guide_url_template under
     portal_base_url) of every published item names an existing item page;
   * serves output/portal/ on 127.0.0.1 and drives Debian's chromium headless
     through the DevTools protocol (python3-websocket): the index lists the
-    departments, typing a material name into the search box finds its item,
-    the result link opens the item page, whose materials, steps and time
+    departments, every page has a meta description and its icon, the index
+    loads no search index until the search box is used and then
+    data/search.js once (never data/search.json, never inline), typing a
+    material name into the search box finds its item, a word of the
+    设定依据 ("社会救助") finds exactly the items whose 设定依据 or 受理条件
+    hold it, the result link opens the item page, whose materials, steps and time
     limits equal those of data/implementation.json (written from the model)
     and appear in the department's PDF guide; no request leaves 127.0.0.1;
     at 390 px the index, a department page and item pages do not scroll
@@ -36,7 +44,9 @@ import tempfile
 import threading
 import time
 import tomllib
+import urllib.error
 import urllib.parse
+import urllib.request
 
 try:
     import websocket  # Debian: python3-websocket
@@ -134,6 +144,52 @@ def walk_links(portal):
                 ids = pages[target.replace("/", os.sep)].ids if target.replace("/", os.sep) in pages else set()
                 check(u.fragment in ids, f"{rel}: link {link}: no id {u.fragment!r} in {target}")
     return len(pages), checked
+
+
+def crawl_served(host, portal):
+    """Fetches every internal link target of every page from the server
+    (which serves a folder holding the portal alone): each answers 200."""
+    targets = {"favicon.ico"}
+    for dirpath, _, files in os.walk(portal):
+        for name in files:
+            if not name.endswith(".html"):
+                continue
+            full = os.path.join(dirpath, name)
+            rel = os.path.relpath(full, portal).replace(os.sep, "/")
+            targets.add(rel)
+            base = posixpath.dirname(rel)
+            for _, link in parse(full).links:
+                u = urllib.parse.urlsplit(link)
+                if u.scheme or u.netloc or not u.path:
+                    continue
+                targets.add(posixpath.normpath(posixpath.join(base, u.path)))
+    bad = []
+    for t in sorted(targets):
+        req = urllib.request.Request(host + t, method="HEAD")
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                status = r.status
+        except urllib.error.HTTPError as e:
+            status = e.code
+        if status != 200:
+            bad.append(f"{t} ({status})")
+    check(not bad, f"the portal served alone answers {len(bad)} links with an error: {bad[:10]}")
+    return len(targets)
+
+
+def search_expected(search, query):
+    """The items the search must list for `query`, as search.js matches: every
+    word in the name, department, kind, a material, 设定依据 or 受理条件."""
+    def norm(x):
+        return "".join(str(x or "").lower().split())
+    words = query.lower().split()
+    out = []
+    for it in search["items"]:
+        fields = [norm(it["name"]), norm(it["department"]), norm(it["kind"]), norm(it["basis"]),
+                  norm(it["conditions"])] + [norm(m) for m in it["materials"]]
+        if all(any(w in f for f in fields) for w in words):
+            out.append(it["url"])
+    return out
 
 
 def check_qr_urls(input_dir, portal, impl):
@@ -367,12 +423,33 @@ def main():
             with open(os.path.join(portal, "data", name), "rb") as f:
                 check(f.read(3) == b"\xef\xbb\xbf", f"data/{name} has no UTF-8 BOM")
 
-        server = start_server(portal)
+        # The portal deployed on its own: a web root holding a copy of
+        # output/portal/ and nothing else.
+        www = os.path.join(tmp, "www")
+        shutil.copytree(portal, www)
+        server = start_server(www)
         host = f"http://127.0.0.1:{server.server_address[1]}/"
+        n = crawl_served(host, www)
+        print(f"served alone: {n} link targets fetched", flush=True)
         browser = Browser(tmp)
 
         # The index lists the departments.
         browser.goto(host + "index.html")
+        check(not any("data/search" in u for u in browser.requests),
+              f"the index loads the search index before the search is used: {browser.requests}")
+        check(browser.js("document.documentElement.innerHTML.indexOf('\"items\"')") == -1,
+              "the index page carries a copy of the search index")
+        icon = browser.js("""new Promise(done => { const img = new Image();
+            img.onload = () => { const c = document.createElement('canvas'); c.width = c.height = 32;
+              const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+              done({w: img.naturalWidth, h: img.naturalHeight, centre: Array.from(g.getImageData(16, 30, 1, 1).data),
+                    corner: Array.from(g.getImageData(0, 0, 1, 1).data)}); };
+            img.onerror = () => done(null);
+            img.src = document.querySelector('link[rel=icon]').href; })""")
+        check(icon and icon["w"] == 32 and icon["h"] == 32, f"favicon does not decode as a 32×32 image: {icon}")
+        if icon:
+            check(icon["centre"] == [0x8b, 0x1a, 0x1a, 255] and icon["corner"][3] == 0,
+                  f"favicon pixels: centre {icon['centre']} (want the header's red), corner {icon['corner']}")
         listed = browser.js("Array.from(document.querySelectorAll('table.counts a[href^=\"dept/\"]'))"
                             ".map(a => a.textContent)")
         check(listed == departments, f"index lists {len(listed or [])} departments, county.toml has "
@@ -391,8 +468,32 @@ def main():
         status = browser.js("document.getElementById('search-status').textContent")
         check(found, f"searching for the material {material!r} does not list {item['name']!r} ({url}); "
                      f"status: {status!r}")
-        check(any(u == host + "data/search.json" for u in browser.requests),
-              "the search did not fetch data/search.json from the site")
+        loads = [u for u in browser.requests if "data/search" in u]
+        check(loads == [host + "data/search.js"],
+              f"the search index was loaded as {loads}, not once as data/search.js")
+
+        # A word of the 设定依据 finds the items that cite it.
+        for query in ("社会救助", "社会救助 身份证"):
+            want = search_expected(search, query)
+            browser.js("{ const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input')); }")
+            browser.call("Input.insertText", {"text": query})
+            got = browser.wait_for("(() => { const s = document.getElementById('search-status').textContent;"
+                                   " return s.startsWith('找到') || s.startsWith('没有') ? Array.from("
+                                   "document.querySelectorAll('#results a')).map(a => a.getAttribute('href')) : null; })()")
+            check(len(want) > 0 and got == want[:50],
+                  f"searching {query!r} lists {got}, the index's 设定依据/受理条件 give {want}")
+            if query == "社会救助":
+                print(f"search: {query!r} finds {len(got or [])} items by 设定依据/受理条件", flush=True)
+                shown = browser.js("Array.from(document.querySelectorAll('#results .basis, #results .conditions'))"
+                                   ".map(e => e.textContent)")
+                check(shown and all(query in t for t in shown),
+                      f"results do not show where {query!r} was found: {shown[:3]}")
+        loads = [u for u in browser.requests if "data/search" in u]
+        check(loads == [host + "data/search.js"], f"the search index was loaded again: {loads}")
+        browser.js("{ const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input')); }")
+        browser.call("Input.insertText", {"text": material})
+        found = browser.wait_for(
+            f"Array.from(document.querySelectorAll('#results a')).some(a => a.getAttribute('href') === {json.dumps(url)})")
         if found:
             browser.events.clear()
             browser.js(f"Array.from(document.querySelectorAll('#results a')).find(a => a.getAttribute('href') === {json.dumps(url)}).click()")
@@ -418,6 +519,8 @@ def main():
         want_s = [s["step"] for s in item["process"]]
         want_l = [s["limit"] for s in item["process"]]
         check(shown["h1"] == item["name"], f"item page title {shown['h1']!r} != {item['name']!r}")
+        desc = browser.js("(document.querySelector('meta[name=description]') || {}).content || ''")
+        check(item["name"] in desc, f"the item page's meta description does not name the item: {desc!r}")
         check(shown["materials"] == want_m, f"materials on the page {shown['materials']} != model {want_m}")
         check(shown["steps"] == want_s, f"steps on the page {shown['steps']} != model {want_s}")
         check(shown["limits"] == want_l, f"time limits on the page {shown['limits']} != model {want_l}")

@@ -6,6 +6,7 @@
   edit_xlsx.py FILE setcol SHEET ROW LABEL VALUE
                                               set the cell under header LABEL in ROW
   edit_xlsx.py FILE find SHEET LABEL VALUE    print the row number whose LABEL column is VALUE
+  edit_xlsx.py FILE where SHEET ROW LABEL     print the coordinate of the cell under LABEL in ROW
   edit_xlsx.py FILE rename * OLD NEW          rename an item in every sheet (事项名称 cells)
   edit_xlsx.py FILE clone * OLD NEW           copy an item's rows in every sheet under a new
                                               name, with its codes cleared (a new item)
@@ -72,6 +73,8 @@ def run(wb, args):
         cell = ws.cell(row=int(args[2]), column=column_of(ws, args[3]))
         cell.value = args[4]
         cell.data_type = "s"  # text, even when it starts with "=" (as Excel's '= does)
+    elif op == "where":
+        print(ws.cell(row=int(args[2]), column=column_of(ws, args[3])).coordinate)
     elif op == "find":
         col = column_of(ws, args[2])
         for row in range(header_row(ws) + 1, ws.max_row + 1):

@@ -1,8 +1,11 @@
 #include "writers/portal/data.h"
 
+#include <algorithm>
+
+#include "writers/csv.h"
 #include "writers/portal/html.h"
-#include "writers/review/findings_csv.h"
 #include "xlsx_writer/item_text.h"
+#include "xlsx_writer/table.h"
 
 namespace qd::portal {
 
@@ -22,13 +25,16 @@ const CatalogField kCatalogFields[] = {
     {"parent", El::Parent}, {"public_domain", El::PublicDomain},
 };
 
-std::string csv_row(const std::vector<std::string>& cells) {
-  std::string out;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i) out += ',';
-    out += csv_field(cells[i]);
+// How a spreadsheet must read an element's column: codes and phones stay
+// text even when they are all digits.
+csv::Column column_of(El e) {
+  switch (e) {
+    case El::BasicCode: case El::ImplCode: case El::AgencyCode:
+    case El::ConsultPhone: case El::ComplaintPhone: case El::Window:
+      return csv::Column::Code;
+    default:
+      return csv::Column::Text;
   }
-  return out + "\r\n";
 }
 
 // A sub-table's rows as objects keyed by column key (the item-name column left out).
@@ -139,27 +145,106 @@ nlohmann::json implementation_json(const Catalog& catalog, Date date) {
   return j;
 }
 
-std::string catalog_csv(const Catalog& catalog) {
-  std::string out(kBom);
-  out += csv_row(catalog_keys());
-  for (const Item* it : catalog.published()) {
-    std::vector<std::string> row;
-    for (const std::string& k : catalog_keys()) row.push_back(catalog_value(*it, k));
-    out += csv_row(row);
-  }
+std::vector<csv::Column> catalog_columns() {
+  std::vector<csv::Column> out;
+  for (const CatalogField& f : kCatalogFields)
+    out.push_back(f.element == El::kCount ? csv::Column::Text : column_of(f.element));
   return out;
 }
 
-std::string implementation_csv(const Catalog& catalog) {
-  std::string out(kBom);
-  out += csv_row(implementation_keys());
+std::vector<csv::Column> implementation_columns() {
+  std::vector<csv::Column> out = {csv::Column::Text};
+  for (int i = 0; i < kImplElements; ++i) out.push_back(column_of(elements()[static_cast<size_t>(i)].id));
+  return out;
+}
+
+std::vector<std::vector<std::string>> catalog_rows(const Catalog& catalog) {
+  std::vector<std::vector<std::string>> rows;
+  for (const Item* it : catalog.published()) {
+    std::vector<std::string> row;
+    for (const std::string& k : catalog_keys()) row.push_back(catalog_value(*it, k));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::vector<std::string>> implementation_rows(const Catalog& catalog) {
+  std::vector<std::vector<std::string>> rows;
   for (const Item* it : catalog.published()) {
     std::vector<std::string> row = {it->department};
     for (int i = 0; i < kImplElements; ++i)
       row.push_back(xlsx::display_value(*it, elements()[static_cast<size_t>(i)].id));
-    out += csv_row(row);
+    rows.push_back(std::move(row));
   }
+  return rows;
+}
+
+std::string catalog_csv(const Catalog& catalog) {
+  std::string out(csv::kBom);
+  out += csv::row(catalog_keys());
+  for (const auto& row : catalog_rows(catalog)) out += csv::row(row, catalog_columns());
   return out;
+}
+
+std::string implementation_csv(const Catalog& catalog) {
+  std::string out(csv::kBom);
+  out += csv::row(implementation_keys());
+  for (const auto& row : implementation_rows(catalog)) out += csv::row(row, implementation_columns());
+  return out;
+}
+
+namespace {
+
+// A column of the .xlsx lists: the element's label, every cell text.
+xlsx::Column xlsx_column(std::string label, double width) {
+  xlsx::Column c{std::move(label)};
+  c.text = true;
+  c.min_width = std::clamp(width * 0.5, 6.0, 12.0);
+  c.max_width = std::clamp(width * 1.2, 12.0, 40.0);
+  return c;
+}
+
+// Writes one list as a one-sheet workbook of text cells.
+Status write_list_xlsx(const Catalog& catalog, Date date, const std::string& path, const std::string& list,
+                       std::vector<xlsx::Column> columns, std::vector<std::vector<std::string>> rows) {
+  xlsx::Book book;
+  xlsx::DocInfo info;
+  info.title = catalog.settings.county + "政务服务事项" + list + "（开放数据）";
+  info.subject = catalog.settings.county + "政务服务事项";
+  info.author = info.company = catalog.settings.office;
+  info.created = date;
+  QD_TRY(book.open(path, info));
+  xlsx::Table t;
+  t.columns = std::move(columns);
+  t.rows = std::move(rows);
+  t.freeze_cols = 2;
+  t.print = false;
+  xlsx::write_table(book, book.add_sheet(list), t);
+  return book.close();
+}
+
+}  // namespace
+
+Status write_catalog_xlsx(const Catalog& catalog, Date date, const std::string& path) {
+  std::vector<xlsx::Column> cols;
+  for (const CatalogField& f : kCatalogFields) {
+    if (f.element == El::kCount) {
+      cols.push_back(xlsx_column("主管部门", 16));
+    } else {
+      const ElementInfo& e = element(f.element);
+      cols.push_back(xlsx_column(std::string(e.label), e.width));
+    }
+  }
+  return write_list_xlsx(catalog, date, path, "目录清单", std::move(cols), catalog_rows(catalog));
+}
+
+Status write_implementation_xlsx(const Catalog& catalog, Date date, const std::string& path) {
+  std::vector<xlsx::Column> cols = {xlsx_column("部门", 16)};
+  for (int i = 0; i < kImplElements; ++i) {
+    const ElementInfo& e = elements()[static_cast<size_t>(i)];
+    cols.push_back(xlsx_column(std::string(e.label), e.width ? e.width : 30));
+  }
+  return write_list_xlsx(catalog, date, path, "实施清单", std::move(cols), implementation_rows(catalog));
 }
 
 nlohmann::json search_json(const std::vector<SearchEntry>& entries, Date date) {
@@ -172,10 +257,28 @@ nlohmann::json search_json(const std::vector<SearchEntry>& entries, Date date) {
     o["department"] = e.department;
     o["kind"] = e.kind;
     o["materials"] = e.materials;
+    o["basis"] = e.basis;
+    o["conditions"] = e.conditions;
     o["url"] = e.url;
     j["items"].push_back(std::move(o));
   }
   return j;
+}
+
+std::string search_script(std::string_view json) {
+  std::string out = "qingdanSearchIndex(";
+  for (size_t i = 0; i < json.size(); ++i) {
+    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+    if (json.compare(i, 2, "\xE2\x80") == 0 && i + 2 < json.size() &&
+        (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
+      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += json[i];
+    }
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out + ");\n";
 }
 
 std::string dump(const nlohmann::json& j, int indent) {
@@ -188,12 +291,25 @@ std::string fields_page_body(const Catalog& catalog) {
   out += "<h1>开放数据：字段说明</h1>\n";
   out += "<p>本站公布的" + county +
          "政务服务事项目录清单和实施清单与印发的清单、办事指南由同一次生成得到，内容一致。"
-         "JSON 文件为 UTF-8 编码；CSV 文件为带 BOM 的 UTF-8 编码（可直接用 Excel 打开），首行为键名。"
-         "代码类字段给出代码表中的名称。</p>\n";
+         "每份清单有三种格式，内容相同。代码类字段给出代码表中的名称。</p>\n";
   out += "<h2>文件</h2>\n<ul>\n";
-  out += "<li><a href=\"catalog.json\">catalog.json</a>、<a href=\"catalog.csv\">catalog.csv</a>：目录清单，每个公布事项一条。</li>\n";
-  out += "<li><a href=\"implementation.json\">implementation.json</a>、<a href=\"implementation.csv\">implementation.csv</a>：实施清单（36 项要素），每个公布事项一条。</li>\n";
-  out += "<li><a href=\"search.json\">search.json</a>：本站搜索使用的索引（事项名称、部门、事项类型、材料名称、页面地址）。</li>\n";
+  out += "<li>目录清单，每个公布事项一条：<a href=\"catalog.xlsx\">catalog.xlsx</a>、"
+         "<a href=\"catalog.csv\">catalog.csv</a>、<a href=\"catalog.json\">catalog.json</a>。</li>\n";
+  out += "<li>实施清单（36 项要素），每个公布事项一条：<a href=\"implementation.xlsx\">implementation.xlsx</a>、"
+         "<a href=\"implementation.csv\">implementation.csv</a>、<a href=\"implementation.json\">implementation.json</a>。</li>\n";
+  out += "<li><a href=\"search.json\">search.json</a>：本站搜索使用的索引（事项名称、部门、事项类型、材料名称、"
+         "设定依据、受理条件、页面地址）；<code>search.js</code> 是同一份索引，供首页载入。</li>\n";
+  out += "</ul>\n";
+  out += "<h2>用哪个文件</h2>\n<ul>\n";
+  out += "<li><strong>用 Excel、WPS 查看或筛选：下载 .xlsx 文件。</strong>首行为中文列名，所有单元格均为文本，"
+         "基本编码、实施编码、统一社会信用代码和电话号码原样保留（不丢失开头的 0，不变成科学计数法）。</li>\n";
+  out += "<li><strong>用程序读取：JSON 文件。</strong>UTF-8 编码；申请材料和办理流程为对象数组，字段见下表。</li>\n";
+  out += "<li><strong>CSV 文件</strong>供只能读 CSV 的程序使用，也可以双击用 Excel 打开：带 BOM 的 UTF-8 编码，"
+         "逗号分隔（RFC 4180），首行为键名，申请材料和办理流程为编号文本。为了在电子表格中打开时不出错，有两处与 JSON 不同："
+         "编码和电话列中全为数字（或形如数字）的值末尾加一个制表符（Tab），使电子表格按文本保留全部位数；"
+         "以 <code>=</code>、<code>+</code>、<code>-</code>、<code>@</code> 开头的值前面加一个单引号（<code>'</code>），"
+         "使电子表格不把它当作公式执行。程序读取 CSV 时，请去掉编码列值末尾的空白，并去掉这类值开头的单引号；"
+         "或者直接使用 JSON。</li>\n";
   out += "</ul>\n";
   out += "<p>JSON 文件的顶层字段：<code>county</code>（" + catalog.settings.division + "名）、<code>title</code>（清单名称）、"
          "<code>version</code>（清单版本日期，YYYY-MM-DD）、<code>publisher</code>（发布机关）、"
@@ -242,6 +358,8 @@ std::string fields_page_body(const Catalog& catalog) {
   field_row(out, "department", "部门", "必填", "");
   field_row(out, "kind", "事项类型", "必填", "");
   field_row(out, "materials", "申请材料", "必填", "材料名称的数组");
+  field_row(out, "basis", "设定依据", "必填", "");
+  field_row(out, "conditions", "受理条件", "必填", "");
   field_row(out, "url", "页面地址", "必填", "相对于本站根目录的事项页面地址：item/<实施编码>.html");
   out += "</tbody></table></div>\n";
   return out;

@@ -1,6 +1,7 @@
 // The portal's open data (data/): the published 目录清单 and 实施清单 as JSON
-// and CSV (UTF-8 with BOM for Excel), the search index, and the page that
-// documents every field. Keys are ElementInfo::key; values are shown as in
+// (for programs), CSV (for programs and spreadsheets: writers/csv.h) and
+// .xlsx (text cells, for people), the search index, and the page that says
+// which file to use and documents every field. Keys are ElementInfo::key; values are shown as in
 // the printed lists (code tables by their labels).
 #pragma once
 
@@ -10,12 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/error.h"
 #include "model/catalog.h"
+#include "writers/csv.h"
 
 namespace qd::portal {
-
-// The UTF-8 byte order mark that makes Excel read a CSV as UTF-8.
-inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // The keys of the catalog list (elements.md §1) in column order.
 std::vector<std::string> catalog_keys();
@@ -34,20 +34,44 @@ nlohmann::json implementation_record(const Item& item);
 nlohmann::json catalog_json(const Catalog& catalog, Date date);
 nlohmann::json implementation_json(const Catalog& catalog, Date date);
 
-// CSV with BOM and CRLF: a header row of keys, one row per published item
-// (materials and steps as numbered text).
+// The rows of the lists as text, one per published item, cells in the order
+// of catalog_keys() / implementation_keys() (materials and steps as
+// numbered text), for the CSV and .xlsx files.
+std::vector<std::vector<std::string>> catalog_rows(const Catalog& catalog);
+std::vector<std::vector<std::string>> implementation_rows(const Catalog& catalog);
+
+// Which columns hold codes or phones (text even when all digits).
+std::vector<csv::Column> catalog_columns();
+std::vector<csv::Column> implementation_columns();
+
+// CSV for spreadsheets (writers/csv.h: BOM, CRLF, formulas neutralised,
+// number-like codes ending in a tab): a header row of keys, then the rows.
 std::string catalog_csv(const Catalog& catalog);
 std::string implementation_csv(const Catalog& catalog);
+
+// The same lists as .xlsx for people who open them in Excel or WPS: one
+// sheet, a header row of the Chinese labels, every cell a text cell (number
+// format "@": codes keep their leading zeros and all 31 characters), the
+// header frozen, a filter. Documented with their date as list version.
+Status write_catalog_xlsx(const Catalog& catalog, Date date, const std::string& path);
+Status write_implementation_xlsx(const Catalog& catalog, Date date, const std::string& path);
 
 // One entry of the search index.
 struct SearchEntry {
   std::string name, department, kind, url;
   std::vector<std::string> materials;
+  std::string basis, conditions;  // 设定依据, 受理条件 as the item page shows them
 };
 
-// {"version", "items": [{"name", "department", "kind", "materials", "url"}]}
-// (url relative to the portal root), items in the order of the lists.
+// {"version", "items": [{"name", "department", "kind", "materials", "basis",
+// "conditions", "url"}]} (url relative to the portal root), items in the
+// order of the lists.
 nlohmann::json search_json(const std::vector<SearchEntry>& entries, Date date);
+
+// The search index as the script data/search.js that the index page loads:
+// "qingdanSearchIndex(<json>);" (U+2028 and U+2029 escaped, which older
+// JavaScript does not allow raw in a string).
+std::string search_script(std::string_view json);
 
 // Serialises JSON for the site: sorted keys, UTF-8, invalid bytes replaced,
 // `indent` < 0 for compact.

@@ -102,16 +102,4 @@ std::string fill(std::string_view tmpl, const std::map<std::string, std::string>
   return out;
 }
 
-std::string script_json(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
-  for (char c : json) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
-  }
-  return out;
-}
-
 }  // namespace qd::portal

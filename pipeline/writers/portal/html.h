@@ -31,8 +31,4 @@ std::string url_path(std::string_view rel);
 // key is left as it is.
 std::string fill(std::string_view tmpl, const std::map<std::string, std::string>& values);
 
-// JSON text to embed in <script type="application/json">: '<', '>' and '&'
-// as \u escapes, so the data can never close the script element.
-std::string script_json(std::string_view json);
-
 }  // namespace qd::portal

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "writers/guides/booklet.h"
 #include "writers/portal/data.h"
+#include "writers/portal/favicon.h"
 #include "writers/portal/html.h"
 #include "xlsx_writer/item_text.h"
 
@@ -133,6 +134,17 @@ std::vector<std::string> wrap(const std::string& text, double width) {
   return lines;
 }
 
+// The meta description of an item's page (search engines show it under the
+// title): the item, its department and what the guide tells.
+std::string item_description(const Item& item) {
+  std::string d = item.get(El::Name) + "（" + item.department + "）办事指南：受理条件、申请材料、办理流程";
+  const std::string limit = guide_value(item, El::PromisedLimit);
+  if (!limit.empty()) d += "，承诺办结时限" + limit;
+  const std::string fee = guide_value(item, El::FeeStandard);
+  if (fee == "不收费") d += "，不收费";
+  return d + "。";
+}
+
 std::string fmt(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f", v);
@@ -241,10 +253,19 @@ class Site {
     written_->push_back("portal/" + rel);
     return Ok{};
   }
+  // Writes <portal>/<rel> with `write` (given the full path) and records it.
+  template <class Fn>
+  Status put_xlsx(const std::string& rel, Fn write) {
+    std::error_code ec;
+    fs::create_directories((root_ / rel).parent_path(), ec);
+    QD_TRY(write((root_ / rel).string()));
+    written_->push_back("portal/" + rel);
+    return Ok{};
+  }
   // Copies <output>/<rel> into the portal when it exists; true if copied.
   Result<bool> copy_in(const std::string& rel);
-  std::string page(const std::string& title, const std::string& root, const std::string& main, Date date,
-                   const std::string& scripts = "") const;
+  std::string page(const std::string& title, const std::string& description, const std::string& root,
+                   const std::string& main, Date date, const std::string& scripts = "") const;
   std::string crumbs(const std::string& root, const std::vector<std::pair<std::string, std::string>>& links,
                      const std::string& here) const;
   std::string listing(const std::vector<const Item*>& items, const std::string& root, bool with_dept) const;
@@ -285,10 +306,11 @@ Result<bool> Site::copy_in(const std::string& rel) {
   return true;
 }
 
-std::string Site::page(const std::string& title, const std::string& root, const std::string& main,
-                       Date date, const std::string& scripts) const {
+std::string Site::page(const std::string& title, const std::string& description, const std::string& root,
+                       const std::string& main, Date date, const std::string& scripts) const {
   const std::string site = catalog_.settings.county + "政务服务事项";
   return fill(frame_, {{"title", escape(title == site ? site : title + " - " + site)},
+                       {"description", escape(description)},
                        {"root", root},
                        {"site", escape(site)},
                        {"office", escape(catalog_.settings.office)},
@@ -489,7 +511,8 @@ Status Site::department(size_t i) {
   // The items' pages.
   for (const Item* it : d.items) {
     const std::string path = item_path(*it);
-    if (!path.empty()) QD_TRY(put(path, page(it->get(El::Name), "../", item_body(*it, d, date), date)));
+    if (!path.empty())
+      QD_TRY(put(path, page(it->get(El::Name), item_description(*it), "../", item_body(*it, d, date), date)));
   }
   // The department's page.
   std::string main = crumbs("../", {}, d.info->name);
@@ -498,12 +521,16 @@ Status Site::department(size_t i) {
   if (!d.guide.empty())
     main += "<ul class=\"downloads\"><li><a href=\"../" + escape(d.guide) + "\">本部门办事指南（PDF）</a></li></ul>\n";
   main += listing(d.items, "../", false);
-  return put(d.path, page(d.info->name, "../", main, date));
+  const std::string description = d.info->name + "公布的政务服务事项 " + std::to_string(d.items.size()) +
+                                  " 个及其办事指南：受理条件、申请材料、办理流程、办结时限和收费（清单版本：" +
+                                  date.chinese() + "）。";
+  return put(d.path, page(d.info->name, description, "../", main, date));
 }
 
 Status Site::county() {
   const Date date = catalog_.version();
-  // The style sheet and the search script: only the county's part uses them.
+  const std::string county = catalog_.settings.county;
+  // The style sheet, the search script and the icon: only the county's part has them.
   const fs::path tdir = fs::path(ctx_.templates_dir) / "portal";
   auto css = read_template(tdir / "site.css");
   if (!css.ok()) return css.error();
@@ -511,6 +538,7 @@ Status Site::county() {
   if (!js.ok()) return js.error();
   QD_TRY(put("assets/site.css", css.value()));
   QD_TRY(put("assets/search.js", js.value()));
+  QD_TRY(put("favicon.ico", favicon_ico()));
 
   // The search index and the kinds.
   std::vector<SearchEntry> search;
@@ -525,7 +553,8 @@ Status Site::county() {
       auto& entry = kinds[k.code];
       entry.first = k.label;
       entry.second.push_back(it);
-      SearchEntry e{it->get(El::Name), it->department, k.label, path, {}};
+      SearchEntry e{it->get(El::Name), it->department, k.label, path, {},
+                    guide_value(*it, El::Basis), guide_value(*it, El::Conditions)};
       for (const Material& m : it->materials) e.materials.push_back(m.title.text);
       search.push_back(std::move(e));
     }
@@ -537,29 +566,39 @@ Status Site::county() {
     main += "<h1>" + escape(entry.first) + "</h1>\n<p>公布事项 " + std::to_string(entry.second.size()) +
             " 个；清单版本：" + escape(date.chinese()) + "。</p>\n";
     main += listing(entry.second, "../", true);
-    QD_TRY(put("kind/" + code + ".html", page(entry.first, "../", main, date)));
+    const std::string description = county + "的" + entry.first + "类政务服务事项 " +
+                                    std::to_string(entry.second.size()) + " 个，按部门列出，附各事项的办事指南。";
+    QD_TRY(put("kind/" + code + ".html", page(entry.first, description, "../", main, date)));
   }
 
-  // Open data.
-  const std::string index = dump(search_json(search, date), -1);  // also inlined in the index page
+  // Open data. The search index twice: data/search.json for anyone, and
+  // data/search.js, the same JSON wrapped in a call, which the index page
+  // loads (a script works from file:// too, where fetch() does not).
+  const std::string index = dump(search_json(search, date), -1);
   QD_TRY(put("data/search.json", index));
+  QD_TRY(put("data/search.js", search_script(index)));
   QD_TRY(put("data/catalog.json", dump(catalog_json(catalog_, date), 1)));
   QD_TRY(put("data/catalog.csv", catalog_csv(catalog_)));
+  QD_TRY(put_xlsx("data/catalog.xlsx", [&](const std::string& path) { return write_catalog_xlsx(catalog_, date, path); }));
   QD_TRY(put("data/implementation.json", dump(implementation_json(catalog_, date), 1)));
   QD_TRY(put("data/implementation.csv", implementation_csv(catalog_)));
+  QD_TRY(put_xlsx("data/implementation.xlsx",
+                  [&](const std::string& path) { return write_implementation_xlsx(catalog_, date, path); }));
   QD_TRY(put("data/README.html",
-             page("开放数据字段说明", "../", crumbs("../", {}, "开放数据") + fields_page_body(catalog_), date)));
+             page("开放数据字段说明",
+                  county + "政务服务事项开放数据：目录清单和实施清单的 Excel、CSV、JSON 文件，哪个文件做什么用，以及每个字段的含义。",
+                  "../", crumbs("../", {}, "开放数据") + fields_page_body(catalog_), date)));
 
   // The index.
-  const std::string county = escape(catalog_.settings.county);
+  const std::string county_html = escape(county);
   std::string main;
-  main += "<h1>" + county + "政务服务事项</h1>\n";
-  main += "<p class=\"lead\">" + escape(catalog_.settings.office) + "公布的" + county + "政务服务事项目录清单、实施清单和办事指南。共 " +
+  main += "<h1>" + county_html + "政务服务事项</h1>\n";
+  main += "<p class=\"lead\">" + escape(catalog_.settings.office) + "公布的" + county_html + "政务服务事项目录清单、实施清单和办事指南。共 " +
           std::to_string(total) + " 个事项；清单版本：" + escape(date.chinese()) + "。</p>\n";
   main += "<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">查找事项</h2>\n"
           "<form role=\"search\" onsubmit=\"return false\">\n"
-          "<label for=\"q\">输入事项名称、部门或申请材料名称</label>\n"
-          "<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"如：营业执照、身份证\">\n"
+          "<label for=\"q\">输入事项名称、部门、申请材料、设定依据或受理条件中的词语</label>\n"
+          "<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"如：营业执照、身份证、社会救助\">\n"
           "</form>\n<p id=\"search-status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>\n"
           "<ol id=\"results\" class=\"results\"></ol>\n"
           "<noscript><p>搜索需要启用 JavaScript；也可以按部门或事项类型浏览。</p></noscript>\n</section>\n";
@@ -573,11 +612,13 @@ Status Site::county() {
     main += "<tr><td><a href=\"kind/" + code + ".html\">" + escape(entry.first) + "</a></td><td class=\"num\">" +
             std::to_string(entry.second.size()) + "</td></tr>\n";
   main += "</tbody></table>\n";
-  main += "<h2>开放数据</h2>\n<p>目录清单和实施清单的 JSON、CSV 文件及字段说明见<a href=\"data/README.html\">开放数据</a>。</p>\n";
-  const std::string scripts =
-      "<script type=\"application/json\" id=\"search-data\">" + script_json(index) +
-      "</script>\n<script src=\"assets/search.js\" data-root=\"\"></script>\n";
-  QD_TRY(put("index.html", page(catalog_.settings.county + "政务服务事项", "", main, date, scripts)));
+  main += "<h2>开放数据</h2>\n<p>目录清单和实施清单的 Excel（.xlsx）、CSV、JSON 文件及字段说明见<a href=\"data/README.html\">开放数据</a>。</p>\n";
+  const std::string scripts = "<script src=\"assets/search.js\" data-root=\"\"></script>\n";
+  QD_TRY(put("index.html",
+             page(county + "政务服务事项",
+                  catalog_.settings.office + "公布的" + county + "政务服务事项目录清单、实施清单和办事指南，共 " +
+                      std::to_string(total) + " 个事项；可按部门、事项类型浏览，按名称、材料、设定依据或受理条件搜索。",
+                  "", main, date, scripts)));
   return Ok{};
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "writers/portal/data.h"
+#include "writers/portal/favicon.h"
 #include "writers/portal/html.h"
 #include "writers/portal/portal.h"
 #include "writers/writer.h"
@@ -55,8 +56,6 @@ TEST(PortalHtml, UrlSegmentsAndFileNames) {
 
 TEST(PortalHtml, FillIsOnePass) {
   EXPECT_EQ(portal::fill("<t>{{a}}</t>{{b}}{{x}}", {{"a", "{{b}}"}, {"b", "B"}}), "<t>{{b}}</t>B{{x}}");
-  EXPECT_EQ(portal::script_json(R"({"a":"</script><!--&"})"),
-            R"({"a":"\u003c/script\u003e\u003c!--\u0026"})");
 }
 
 TEST(PortalNames, ItemAndDepartmentPaths) {
@@ -140,6 +139,52 @@ TEST(PortalData, CsvHasBomKeysAndOneRowPerItem) {
   EXPECT_EQ(cat.substr(3, cat.find("\r\n") - 3), "name,basic_code,basis,type,level,department,parent,public_domain");
 }
 
+// The .xlsx open data read back by openpyxl: the labels, then every value of
+// the CSV rows as a text cell formatted "@", digits and leading zeros kept.
+TEST(PortalData, XlsxHasTextCellsEqualToTheRows) {
+  Catalog c = testing::sample_catalog();
+  // Codes a spreadsheet would mangle: leading zeros, 31 digits.
+  for (Item& it : c.items)
+    if (it.state == ItemState::Published) {
+      it.field(El::BasicCode).text = "000117051000";
+      it.field(El::ImplCode).text = "1113073140464187504000117051000";
+      break;
+    }
+  const std::string dir = testing::fresh_dir("portal_data_xlsx");
+  ASSERT_TRUE(portal::write_implementation_xlsx(c, kDate, dir + "/i.xlsx").ok());
+  ASSERT_TRUE(portal::write_catalog_xlsx(c, kDate, dir + "/c.xlsx").ok());
+  struct Case {
+    std::string file, sheet;
+    std::vector<std::vector<std::string>> rows;
+    size_t columns;
+  };
+  for (const Case& k : {Case{"i.xlsx", "实施清单", portal::implementation_rows(c), portal::implementation_keys().size()},
+                        Case{"c.xlsx", "目录清单", portal::catalog_rows(c), portal::catalog_keys().size()}}) {
+    auto dump = testing::dump_xlsx(dir + "/" + k.file);
+    ASSERT_TRUE(dump.ok()) << dump.error().str();
+    const nlohmann::json& ws = testing::sheet(*dump, k.sheet);
+    ASSERT_FALSE(ws.is_null()) << k.file;
+    EXPECT_EQ(ws["freeze"], "C2");
+    ASSERT_FALSE(k.rows.empty());
+    for (size_t r = 0; r < k.rows.size(); ++r) {
+      ASSERT_EQ(k.rows[r].size(), k.columns);
+      for (size_t col = 0; col < k.columns; ++col) {
+        const std::string ref = column_name(static_cast<int>(col)) + std::to_string(r + 2);
+        EXPECT_EQ(testing::cell(ws, ref), k.rows[r][col]) << k.file << " " << ref;
+        if (k.rows[r][col].empty()) continue;
+        EXPECT_EQ(ws["types"][ref], "s") << k.file << " " << ref;
+        EXPECT_EQ(ws["formats"][ref], "@") << k.file << " " << ref;
+      }
+    }
+  }
+  auto impl = testing::dump_xlsx(dir + "/i.xlsx");
+  const nlohmann::json& ws = testing::sheet(*impl, "实施清单");
+  EXPECT_EQ(testing::cell(ws, "A1"), "部门");
+  EXPECT_EQ(testing::cell(ws, "B1"), "事项名称");
+  EXPECT_EQ(testing::cell(ws, "C2"), "000117051000");
+  EXPECT_EQ(testing::cell(ws, "D2"), "1113073140464187504000117051000");
+}
+
 TEST(PortalData, FieldsPageDocumentsEveryKey) {
   Catalog c = testing::sample_catalog();
   const std::string page = portal::fields_page_body(c);
@@ -191,15 +236,17 @@ TEST_F(PortalSite, WritesThePagesAndEscapesHostileText) {
   Status s = write(catalog_, dir_, &written);
   ASSERT_TRUE(s.ok()) << s.error().str();
   const fs::path root = fs::path(dir_) / "portal";
-  for (const char* f : {"index.html", "assets/site.css", "assets/search.js", "data/search.json",
-                        "data/catalog.json", "data/catalog.csv", "data/implementation.json",
-                        "data/implementation.csv", "data/README.html"})
+  for (const char* f : {"index.html", "favicon.ico", "assets/site.css", "assets/search.js", "data/search.json",
+                        "data/search.js", "data/catalog.json", "data/catalog.csv", "data/catalog.xlsx",
+                        "data/implementation.json", "data/implementation.csv", "data/implementation.xlsx",
+                        "data/README.html"})
     EXPECT_TRUE(fs::exists(root / f)) << f;
   for (const Item* it : catalog_.published())
     EXPECT_TRUE(fs::exists(root / portal::item_path(*it))) << portal::item_path(*it);
   for (const std::string& p : portal::department_paths(catalog_.settings)) EXPECT_TRUE(fs::exists(root / p)) << p;
   for (const std::string& w : written) EXPECT_TRUE(fs::exists(fs::path(dir_) / w)) << w;
 
+  std::set<std::string> descriptions;
   for (const auto& [name, text] : files_of(root)) {
     if (!name.ends_with(".html")) continue;
     EXPECT_EQ(text.rfind("<!DOCTYPE html>", 0), 0u) << name;
@@ -211,16 +258,63 @@ TEST_F(PortalSite, WritesThePagesAndEscapesHostileText) {
     EXPECT_EQ(text.find("</td><b>"), std::string::npos) << name;
     EXPECT_EQ(text.find("http://cdn"), std::string::npos) << name;
     EXPECT_EQ(text.find("{{"), std::string::npos) << name;
+    // Every page has its own summary for search engines, and links the icon.
+    const size_t meta = text.find("<meta name=\"description\" content=\"");
+    ASSERT_NE(meta, std::string::npos) << name;
+    const size_t from = meta + 34, to = text.find('"', from);
+    EXPECT_GT(to - from, 20u) << name;
+    EXPECT_TRUE(descriptions.insert(text.substr(from, to - from)).second) << "the same description twice: " << name;
+    EXPECT_NE(text.find("<link rel=\"icon\" href=\"" + std::string(name.find('/') == std::string::npos ? "" : "../") +
+                        "favicon.ico\""),
+              std::string::npos)
+        << name;
   }
   const std::string index = testing::slurp((root / "index.html").string());
   EXPECT_NE(index.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;局&quot;"), std::string::npos);
   EXPECT_NE(index.find("<label for=\"q\">"), std::string::npos);
   EXPECT_NE(index.find("清单版本：2017年9月30日"), std::string::npos);
-  // The embedded index cannot close its script element.
-  const size_t data = index.find("id=\"search-data\">");
-  ASSERT_NE(data, std::string::npos);
-  const size_t end = index.find("</script>", data);
-  EXPECT_EQ(index.substr(data, end - data).find('<'), std::string::npos);
+  // The index page carries no copy of the search index: the script loads
+  // data/search.js, which is data/search.json in a call, once.
+  EXPECT_EQ(index.find("search-data"), std::string::npos);
+  EXPECT_EQ(index.find("\"items\""), std::string::npos);
+  EXPECT_LT(index.size(), 40000u);
+  const std::string json = testing::slurp((root / "data/search.json").string());
+  EXPECT_EQ(testing::slurp((root / "data/search.js").string()),
+            "qingdanSearchIndex(" + json.substr(0, json.size() - 1) + ");\n");
+}
+
+TEST(PortalData, SearchIndexCoversBasisAndConditions) {
+  Catalog c = testing::sample_catalog();
+  const Item& it = *c.published().front();
+  portal::SearchEntry e{it.get(El::Name), it.department, "行政许可", "item/x.html", {"身份证"},
+                        "《社会救助暂行办法》第十一条", "持有效证件\u2028本人申请"};
+  nlohmann::json j = portal::search_json({e}, kDate);
+  EXPECT_EQ(j["items"][0]["basis"], "《社会救助暂行办法》第十一条");
+  EXPECT_EQ(j["items"][0]["conditions"], "持有效证件\u2028本人申请");
+  const std::string script = portal::search_script(portal::dump(j, -1));
+  EXPECT_TRUE(script.starts_with("qingdanSearchIndex({")) << script;
+  EXPECT_TRUE(script.ends_with("});\n")) << script;
+  EXPECT_NE(script.find("持有效证件\\u2028本人申请"), std::string::npos) << script;
+}
+
+TEST(PortalFavicon, IsA32PixelIconWithTheHeadersRed) {
+  const std::string ico = portal::favicon_ico();
+  auto u16 = [&](size_t at) { return uint8_t(ico[at]) | uint8_t(ico[at + 1]) << 8; };
+  auto u32 = [&](size_t at) { return uint32_t(u16(at)) | uint32_t(u16(at + 2)) << 16; };
+  ASSERT_EQ(ico.size(), 22u + 40 + 32 * 32 * 4 + 32 * 4);
+  EXPECT_EQ(u16(2), 1);                   // an icon
+  EXPECT_EQ(u16(4), 1);                   // one image
+  EXPECT_EQ(uint8_t(ico[6]), 32);         // 32 × 32
+  EXPECT_EQ(u32(14), ico.size() - 22);    // its bytes
+  EXPECT_EQ(u32(18), 22u);                // its offset
+  EXPECT_EQ(u32(22 + 8), 64u);            // height: image and mask
+  EXPECT_EQ(u16(22 + 14), 32);            // bits per pixel
+  // The centre of the bottom row is the header's red, opaque; a corner is transparent.
+  const size_t px = 22 + 40 + (0 * 32 + 16) * 4;
+  EXPECT_EQ(uint8_t(ico[px + 2]), 0x8b);
+  EXPECT_EQ(uint8_t(ico[px + 3]), 255);
+  EXPECT_EQ(uint8_t(ico[22 + 40 + 3]), 0);
+  EXPECT_EQ(portal::favicon_ico(), ico);
 }
 
 TEST_F(PortalSite, ItemPageShowsTheGuide) {

@@ -3,17 +3,9 @@
 #include <filesystem>
 #include <fstream>
 
-namespace qd {
+#include "writers/csv.h"
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+namespace qd {
 
 std::vector<Finding> sorted_findings(const Catalog& catalog) {
   Catalog tmp;
@@ -23,12 +15,10 @@ std::vector<Finding> sorted_findings(const Catalog& catalog) {
 }
 
 std::string findings_csv(const Catalog& catalog) {
-  std::string out = std::string(kFindingsCsvHeader) + "\r\n";
-  for (const Finding& f : sorted_findings(catalog)) {
-    out += csv_field(f.at.file) + "," + csv_field(f.at.sheet) + "," + csv_field(f.at.cell) + "," +
-           csv_field(f.rule) + "," + csv_field(severity_id(f.severity)) + "," +
-           csv_field(f.message) + "\r\n";
-  }
+  std::string out = std::string(csv::kBom) + kFindingsCsvHeader + "\r\n";
+  for (const Finding& f : sorted_findings(catalog))
+    out += csv::row({f.at.file, f.at.sheet, f.at.cell, f.rule, std::string(severity_id(f.severity)),
+                     f.message});
   return out;
 }
 

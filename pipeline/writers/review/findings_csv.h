@@ -1,4 +1,5 @@
-// review/findings.csv: every finding, one row each, for tools and tests.
+// review/findings.csv: every finding, one row each, for tools and tests, and
+// for the clerk who double-clicks it (written through writers/csv.h).
 #pragma once
 
 #include "writers/writer.h"
@@ -8,15 +9,13 @@ namespace qd {
 inline constexpr const char* kFindingsCsvPath = "review/findings.csv";
 inline constexpr const char* kFindingsCsvHeader = "file,sheet,cell,rule,severity,message";
 
-// Quotes a CSV field per RFC 4180 when it holds a comma, quote or line break.
-std::string csv_field(std::string_view s);
-
 // The findings sorted as Catalog::sort_findings() does, without changing
 // the catalog.
 std::vector<Finding> sorted_findings(const Catalog& catalog);
 
-// The CSV text: header, then one CRLF-terminated row per sorted finding
-// (UTF-8, no BOM).
+// The CSV text: byte order mark and header, then one CRLF-terminated row
+// per sorted finding (UTF-8; a field that a spreadsheet would run as a
+// formula starts with an apostrophe).
 std::string findings_csv(const Catalog& catalog);
 
 // Writes review/findings.csv.
