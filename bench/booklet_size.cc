@@ -20,12 +20,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "codes/assign.h"
-#include "registry/registry.h"
-#include "ingest/ingest.h"
-#include "ingest/settings.h"
-#include "merge/merge.h"
-#include "validate/validate.h"
+#include "support/county.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/guides/template.h"
@@ -73,31 +68,9 @@ int main(int argc, char** argv) {
   const std::string source = QD_SOURCE_DIR;
   const std::string input = argc > 1 ? argv[1] : source + "/input";
   const Date date{2017, 9, 30};
-  auto settings = read_settings(input + "/county.toml");
-  if (!settings.ok()) {
-    std::fprintf(stderr, "%s\n", settings.error().str().c_str());
-    return 2;
-  }
-  Catalog catalog;
-  catalog.settings = settings.value();
-  catalog.build_date = date;
-  ingest(input, catalog);
-  validate(catalog);
-  merge(catalog);
-  // Codes from a throwaway registry, so that the footers carry them as in
-  // `qingdan build`.
-  const std::string registry_path =
-      (std::filesystem::temp_directory_path() / ("booklet_size_" + std::to_string(getpid()) + ".sqlite")).string();
-  {
-    auto reg = Registry::open(registry_path);
-    if (!reg.ok() || !reg.value()->begin().ok() || !assign_codes(catalog, *reg.value()).ok()) {
-      std::fprintf(stderr, "code registry failed\n");
-      return 2;
-    }
-    fill_known_codes(catalog, *reg.value());
-    reg.value()->rollback();
-  }
-  std::filesystem::remove(registry_path);
+  Catalog catalog = testing::read_county(input, date);
+  // Codes, so that the footers carry them as in `qingdan build`.
+  testing::give_codes(catalog);
   auto tmpl = read_guide_template(source + "/templates/guide.xml");
   auto lib = guide_fonts(source + "/fonts/fonts.toml");
   if (!tmpl.ok() || !lib.ok()) {

@@ -11,13 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "support/county.h"
 #include "base/sha256.h"
-#include "codes/assign.h"
-#include "registry/registry.h"
-#include "ingest/ingest.h"
-#include "ingest/settings.h"
-#include "merge/merge.h"
-#include "validate/validate.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/notices/notice.h"
@@ -43,29 +38,8 @@ int main(int argc, char** argv) {
   const std::string input = argc > 1 ? argv[1] : source + "/input";
   const size_t limit = argc > 2 ? static_cast<size_t>(std::atol(argv[2])) : 0;
   const Date date{2017, 9, 30};
-  auto settings = read_settings(input + "/county.toml");
-  if (!settings.ok()) {
-    std::fprintf(stderr, "%s\n", settings.error().str().c_str());
-    return 2;
-  }
-  Catalog catalog;
-  catalog.settings = settings.value();
-  catalog.build_date = date;
-  ingest(input, catalog);
-  validate(catalog);
-  merge(catalog);
-  const std::string registry_path =
-      (std::filesystem::temp_directory_path() / ("notice_bench_" + std::to_string(getpid()) + ".sqlite")).string();
-  {
-    auto reg = Registry::open(registry_path);
-    if (!reg.ok() || !reg.value()->begin().ok() || !assign_codes(catalog, *reg.value()).ok()) {
-      std::fprintf(stderr, "code registry failed\n");
-      return 2;
-    }
-    fill_known_codes(catalog, *reg.value());
-    reg.value()->rollback();
-  }
-  std::filesystem::remove(registry_path);
+  Catalog catalog = testing::read_county(input, date);
+  testing::give_codes(catalog);
   double t = cpu_seconds();
   auto lib = guide_fonts(source + "/fonts/fonts.toml");
   if (!lib.ok()) {

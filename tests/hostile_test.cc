@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "e2e.h"
-#include "spreadsheet_reader/test_zip.h"
+#include "support/test_zip.h"
 
 namespace fs = std::filesystem;
 

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "spreadsheet_reader/messages.h"
-#include "spreadsheet_reader/test_zip.h"
+#include "support/test_zip.h"
 #include "spreadsheet_reader/xlsx_reader.h"
 
 namespace qd {

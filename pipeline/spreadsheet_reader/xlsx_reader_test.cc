@@ -6,7 +6,7 @@
 #include <ctime>
 #include "base/text.h"
 
-#include "spreadsheet_reader/test_zip.h"
+#include "support/test_zip.h"
 
 namespace qd {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "spreadsheet_reader/test_zip.h"
+#include "support/test_zip.h"
 
 namespace qd {
 namespace {

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "xlsx_writer/print.h"
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 namespace qd::xlsx {
 namespace {

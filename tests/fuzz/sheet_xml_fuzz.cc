@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "spreadsheet_reader/test_zip.h"
+#include "support/test_zip.h"
 #include "spreadsheet_reader/xlsx_reader.h"
 
 // Entry point called by libFuzzer with each input.

@@ -5,7 +5,7 @@
 #include "writers/forms/code_sheet.h"
 #include "writers/forms/instructions.h"
 #include "writers/lists/summary.h"
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 #include "xlsx_writer/print.h"
 #include "xlsx_writer/widths.h"
 
@@ -144,7 +144,7 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
     std::vector<std::string> values;
     for (int c = 0; c < ncols; ++c) {
       const ElementInfo& info = element(cols[c]);
-      values.push_back(info.table ? xlsx::display_value(*items[r], cols[c]) : items[r]->get(cols[c]));
+      values.push_back(info.table ? display_value(*items[r], cols[c]) : items[r]->get(cols[c]));
       book.text(ws, static_cast<int>(r) + 1, c, values.back(), fmt[c]);
     }
     // Prefilled rows show their text whole; blank rows keep the default
@@ -226,10 +226,10 @@ Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
   write_item_sheet(book, codes, catalog, dept, items);
   using RowsFn = std::vector<std::vector<std::string>> (*)(const Item&);
   const std::pair<const SubTableInfo*, RowsFn> subs[] = {
-      {&materials_table(), xlsx::material_rows},
-      {&process_table(), xlsx::step_rows},
-      {&fees_table(), xlsx::fee_rows},
-      {&faq_table(), xlsx::faq_rows}};
+      {&materials_table(), material_rows},
+      {&process_table(), step_rows},
+      {&fees_table(), fee_rows},
+      {&faq_table(), faq_rows}};
   for (const auto& [table, rows_of] : subs) {
     std::vector<std::vector<std::string>> rows;
     for (const Item* it : items)

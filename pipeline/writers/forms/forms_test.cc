@@ -6,7 +6,7 @@
 
 #include "writers/forms/code_sheet.h"
 #include "writers/forms/department_form.h"
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 namespace qd {
 namespace {

@@ -5,7 +5,7 @@
 #include "spreadsheet_reader/xlsx_reader.h"
 #include "writers/forms/department_form.h"
 #include "writers/forms/forms.h"
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 namespace qd {
 namespace {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "model/display.h"
 
 namespace qd {
 
@@ -28,29 +29,9 @@ TextStyle no_indent(TextStyle s) {
   return s;
 }
 
-bool free_of_charge(const Item& item) {
-  const CodeValue* v = yes_no().find(item.get(El::Charged));
-  return v && v->label == "否";
-}
-
-// A coded value shown by its label; several joined by 、.
-std::string labelled(const CodeTable* table, bool multi, const std::string& text) {
-  if (!table || text.empty()) return text;
-  if (!multi) {
-    const CodeValue* v = table->find(text);
-    return v ? std::string(v->label) : text;
-  }
-  std::string out;
-  for (const std::string& part : split_values(text)) {
-    const CodeValue* v = table->find(part);
-    if (!out.empty()) out += "、";
-    out += v ? std::string(v->label) : part;
-  }
-  return out;
-}
-
+// A code's label ("1" → "原件"); text the table does not know as typed.
 std::string label_of(const CodeTable& table, const std::string& text) {
-  return labelled(&table, false, text);
+  return display_code(&table, false, text);
 }
 
 std::string footer_of(const Item& item, Date date) {
@@ -269,37 +250,6 @@ layout::Fonts fonts_of(const pdf::FontLibrary& lib) {
   layout::Fonts f{};
   for (int i = 0; i < layout::kRoleCount; ++i) f[static_cast<size_t>(i)] = &lib.metrics(static_cast<pdf::Role>(i));
   return f;
-}
-
-std::string guide_value(const Item& item, El e) {
-  const ElementInfo& info = element(e);
-  std::string v = item.get(e);
-  switch (e) {
-    case El::FeeStandard:
-      if (free_of_charge(item)) return "不收费";
-      if (v.empty()) {
-        for (const FeeItem& f : item.fees) {
-          if (!v.empty()) v += "\n";
-          v += f.title.text + (f.standard.text.empty() ? "" : "：" + f.standard.text);
-        }
-      }
-      return v;
-    case El::FeeBasis:
-      if (free_of_charge(item)) return "";
-      if (v.empty()) {
-        for (const FeeItem& f : item.fees) {
-          if (f.basis.text.empty()) continue;
-          if (!v.empty()) v += "\n";
-          v += f.basis.text;
-        }
-      }
-      return v;
-    case El::Visits:
-      v = labelled(info.table, info.multi, v);
-      return v.empty() || !all_digits(v) ? v : v + "次";
-    default:
-      return labelled(info.table, info.multi, v);
-  }
 }
 
 Booklet lay_out_department(const Catalog& catalog, const DepartmentInfo& dept,

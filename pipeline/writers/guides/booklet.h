@@ -26,10 +26,6 @@ struct Booklet {
 // Widths per role from a font library.
 layout::Fonts fonts_of(const pdf::FontLibrary& lib);
 
-// The value shown for an element in the field table ("" hides the row):
-// code labels, "不收费", "1次" …
-std::string guide_value(const Item& item, El e);
-
 // One department's booklet: cover, contents, one section per published item.
 Booklet lay_out_department(const Catalog& catalog, const DepartmentInfo& dept,
                            const GuideTemplate& tmpl, const layout::Fonts& fonts, Date date);

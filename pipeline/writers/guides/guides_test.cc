@@ -12,6 +12,7 @@
 #include <regex>
 #include <set>
 
+#include "support/county.h"
 #include "base/text.h"
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
@@ -195,17 +196,6 @@ TEST(GuideTemplate, ErrorsNameFileAndLine) {
   fs::remove(path);
 }
 
-TEST(GuideValues, LabelsFeesVisits) {
-  Item it = make_item("部门", "事项", 0, 0, 10);
-  EXPECT_EQ(guide_value(it, El::Type), "行政许可");
-  EXPECT_EQ(guide_value(it, El::FeeStandard), "不收费");
-  EXPECT_EQ(guide_value(it, El::FeeBasis), "");
-  EXPECT_EQ(guide_value(it, El::Visits), "1次");
-  it.field(El::Charged).text = "是";
-  it.field(El::FeeStandard).text = "每件50元";
-  EXPECT_EQ(guide_value(it, El::FeeStandard), "每件50元");
-}
-
 // ---- TEXT-CHARS -------------------------------------------------------------------
 
 TEST(Coverage, ReportsUncoveredCharactersAtTheirCell) {
@@ -229,17 +219,7 @@ TEST(Coverage, ReportsUncoveredCharactersAtTheirCell) {
 
 // ---- Laid-out lines of the sample county -------------------------------------------
 
-Catalog sample_catalog() {
-  auto settings = read_settings(kSource + "/input/county.toml");
-  EXPECT_TRUE(settings.ok());
-  Catalog c;
-  c.settings = settings.value();
-  c.build_date = kDate;
-  ingest(kSource + "/input", c);
-  validate(c);
-  merge(c);
-  return c;
-}
+Catalog sample_catalog() { return testing::read_county(kSource + "/input", kDate); }
 
 bool all_dots(const ts::Line& l) {
   for (const ts::Glyph& g : l.glyphs)

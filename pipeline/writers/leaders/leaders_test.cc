@@ -13,6 +13,7 @@
 #include <set>
 #include <unistd.h>
 
+#include "support/county.h"
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
 #include "merge/merge.h"
@@ -130,17 +131,7 @@ Catalog small_catalog() {
   return c;
 }
 
-Catalog sample_catalog() {
-  auto settings = read_settings(kSource + "/input/county.toml");
-  EXPECT_TRUE(settings.ok());
-  Catalog c;
-  c.settings = settings.value();
-  c.build_date = kDate;
-  ingest(kSource + "/input", c);
-  validate(c);
-  merge(c);
-  return c;
-}
+Catalog sample_catalog() { return testing::read_county(kSource + "/input", kDate); }
 
 Report lay_out(const Catalog& c, const Figures& f) {
   auto t = read_guide_template(kTemplates + "/guide.xml");

@@ -1,7 +1,7 @@
 #include "writers/lists/catalog_list.h"
 
 #include "writers/lists/summary.h"
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 #include "xlsx_writer/table.h"
 
 namespace qd {
@@ -28,9 +28,9 @@ Status write_catalog_list(const Catalog& catalog, const OutputContext& ctx,
     int n = 0;
     for (const Item* it : catalog.published(d.name)) {
       t.rows.push_back({std::to_string(++n), it->get(El::Name), it->get(El::BasicCode),
-                        it->get(El::Basis), xlsx::display_value(*it, El::Type),
-                        xlsx::display_value(*it, El::Level), it->department,
-                        it->get(El::Parent), xlsx::display_value(*it, El::PublicDomain)});
+                        it->get(El::Basis), display_value(*it, El::Type),
+                        display_value(*it, El::Level), it->department,
+                        it->get(El::Parent), display_value(*it, El::PublicDomain)});
     }
     t.empty_note = "（暂无公布的事项）";
     t.freeze_cols = 2;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "writers/lists/summary.h"
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 #include "xlsx_writer/table.h"
 
 namespace qd {
@@ -91,7 +91,7 @@ Status write_impl_list(const Catalog& catalog, const OutputContext& ctx,
     int n = 0;
     for (const Item* it : catalog.published(d.name)) {
       std::vector<std::string> row = {std::to_string(++n)};
-      for (El e : shown) row.push_back(xlsx::display_value(*it, e));
+      for (El e : shown) row.push_back(display_value(*it, e));
       t.rows.push_back(std::move(row));
     }
     t.empty_note = "（暂无公布的事项）";
@@ -99,9 +99,9 @@ Status write_impl_list(const Catalog& catalog, const OutputContext& ctx,
     xlsx::write_table(book, ws, t);
   }
   const std::string& county = catalog.settings.county;
-  write_sub_sheet(book, catalog, county, materials_table(), xlsx::material_rows);
-  write_sub_sheet(book, catalog, county, process_table(), xlsx::step_rows);
-  write_sub_sheet(book, catalog, county, fees_table(), xlsx::fee_rows);
+  write_sub_sheet(book, catalog, county, materials_table(), material_rows);
+  write_sub_sheet(book, catalog, county, process_table(), step_rows);
+  write_sub_sheet(book, catalog, county, fees_table(), fee_rows);
   if (Status s = book.close(); !s) return s;
   if (written) written->push_back(kImplListPath);
   return Ok{};

@@ -6,7 +6,7 @@
 
 #include "writers/lists/catalog_list.h"
 #include "writers/lists/impl_list.h"
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 namespace qd {
 namespace {

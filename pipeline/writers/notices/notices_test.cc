@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "support/county.h"
 #include "base/text.h"
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
@@ -33,14 +34,7 @@ const pdf::FontLibrary& fonts() {
 // The sample county, with made-up 实施编码 (the codes stage is not run here).
 const Catalog& sample() {
   static Catalog* c = [] {
-    auto settings = read_settings(kSource + "/input/county.toml");
-    EXPECT_TRUE(settings.ok());
-    auto* cat = new Catalog;
-    cat->settings = settings.value();
-    cat->build_date = kDate;
-    ingest(kSource + "/input", *cat);
-    validate(*cat);
-    merge(*cat);
+    auto* cat = new Catalog(testing::read_county(kSource + "/input", kDate));
     int n = 0;
     for (Item& it : cat->items)
       it.field(El::ImplCode).text = "11130731402547295C41301" + std::to_string(10000000 + ++n);

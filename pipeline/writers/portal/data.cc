@@ -4,7 +4,7 @@
 
 #include "writers/csv.h"
 #include "writers/portal/html.h"
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 #include "xlsx_writer/table.h"
 
 namespace qd::portal {
@@ -110,7 +110,7 @@ std::vector<std::string> implementation_keys() {
 
 std::string catalog_value(const Item& item, std::string_view key) {
   for (const CatalogField& f : kCatalogFields)
-    if (f.key == key) return f.element == El::kCount ? item.department : xlsx::display_value(item, f.element);
+    if (f.key == key) return f.element == El::kCount ? item.department : display_value(item, f.element);
   return "";
 }
 
@@ -120,11 +120,11 @@ nlohmann::json implementation_record(const Item& item) {
   for (int i = 0; i < kImplElements; ++i) {
     const ElementInfo& e = elements()[static_cast<size_t>(i)];
     if (e.id == El::Materials)
-      o[std::string(e.key)] = sub_rows(item, item.materials, materials_table(), xlsx::material_value);
+      o[std::string(e.key)] = sub_rows(item, item.materials, materials_table(), material_value);
     else if (e.id == El::Process)
-      o[std::string(e.key)] = sub_rows(item, item.steps, process_table(), xlsx::step_value);
+      o[std::string(e.key)] = sub_rows(item, item.steps, process_table(), step_value);
     else
-      o[std::string(e.key)] = xlsx::display_value(item, e.id);
+      o[std::string(e.key)] = display_value(item, e.id);
   }
   return o;
 }
@@ -173,7 +173,7 @@ std::vector<std::vector<std::string>> implementation_rows(const Catalog& catalog
   for (const Item* it : catalog.published()) {
     std::vector<std::string> row = {it->department};
     for (int i = 0; i < kImplElements; ++i)
-      row.push_back(xlsx::display_value(*it, elements()[static_cast<size_t>(i)].id));
+      row.push_back(display_value(*it, elements()[static_cast<size_t>(i)].id));
     rows.push_back(std::move(row));
   }
   return rows;

@@ -10,7 +10,7 @@
 #include "writers/portal/data.h"
 #include "writers/portal/favicon.h"
 #include "writers/portal/html.h"
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 
 namespace qd {
 
@@ -399,15 +399,15 @@ std::string Site::item_body(const Item& item, const DeptPage& dept, Date date) c
       ++n;
       std::string title = "<span class=\"title\">" + escape(m.title.text) + "</span>";
       if (!m.notes.text.empty()) title += "<br><span class=\"note\">" + escape_lines(m.notes.text) + "</span>";
-      std::string source = escape(xlsx::display_code(&material_sources(), false, m.source.text));
+      std::string source = escape(display_code(&material_sources(), false, m.source.text));
       if (!m.source_note.text.empty()) source += (source.empty() ? "" : "<br>") + escape_lines(m.source_note.text);
       out += "<tr>" + td("序号", escape(m.seq.text.empty() ? std::to_string(n) : m.seq.text)) +
              td("材料名称", title) +
-             td("材料类型", escape(xlsx::display_code(&material_kinds(), false, m.kind.text))) +
+             td("材料类型", escape(display_code(&material_kinds(), false, m.kind.text))) +
              td("份数", escape_lines(copies_of(m))) +
-             td("材料形式", escape(xlsx::display_code(&material_forms(), false, m.form.text))) +
+             td("材料形式", escape(display_code(&material_forms(), false, m.form.text))) +
              td("来源渠道", source) +
-             td("是否必需", escape(xlsx::display_code(&material_needs(), false, m.need.text))) + "</tr>\n";
+             td("是否必需", escape(display_code(&material_needs(), false, m.need.text))) + "</tr>\n";
     }
     out += "</tbody></table>\n";
   }

@@ -12,7 +12,7 @@
 #include "writers/portal/html.h"
 #include "writers/portal/portal.h"
 #include "writers/writer.h"
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 namespace qd {
 namespace {

@@ -9,6 +9,7 @@
 #include "layout/flow.h"
 #include "writers/guides/booklet.h"
 #include "writers/print/qr.h"
+#include "model/display.h"
 
 namespace qd {
 

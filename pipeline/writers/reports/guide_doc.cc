@@ -3,7 +3,7 @@
 #include "writers/guides/booklet.h"
 #include "writers/reports/common.h"
 #include "writers/reports/reports.h"
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 
 namespace qd {
 
@@ -68,9 +68,9 @@ void item_section(docx::Document& doc, const Item& item, int index,
       std::string seq = mat.seq.text.empty() ? std::to_string(i) : mat.seq.text;
       std::string name = mat.title.text;
       if (!mat.notes.text.empty()) name += "\n（" + mat.notes.text + "）";
-      m.push_back({seq, name, kind_text(xlsx::material_value(item, mat, "kind")), copies(mat),
-                   xlsx::material_value(item, mat, "form"), xlsx::material_value(item, mat, "source"),
-                   xlsx::material_value(item, mat, "need")});
+      m.push_back({seq, name, kind_text(material_value(item, mat, "kind")), copies(mat),
+                   material_value(item, mat, "form"), material_value(item, mat, "source"),
+                   material_value(item, mat, "need")});
     }
     doc.add(reports::table({12, 35, 19, 24, 22, 26, 18},
                            {"序号", "材料名称", "材料类型", "份数", "材料形式", "来源渠道", "是否必需"}, m, 10.5,
@@ -98,7 +98,7 @@ void item_section(docx::Document& doc, const Item& item, int index,
     std::vector<std::vector<std::string>> f;
     for (const FeeItem& fee : item.fees)
       f.push_back({fee.title.text, fee.standard.text, fee.basis.text,
-                   xlsx::fee_value(item, fee, "waivable"), fee.waiver_basis.text});
+                   fee_value(item, fee, "waivable"), fee.waiver_basis.text});
     doc.add(reports::table({30, 30, 46, 20, 30}, {"收费项目", "收费标准", "收费依据", "是否允许减免", "减免依据"},
                            f, 10.5, {false, false, false, true, false}));
   }

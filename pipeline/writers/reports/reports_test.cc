@@ -11,7 +11,7 @@
 #include "spreadsheet_reader/zip_archive.h"
 #include "writers/reports/common.h"
 #include "writers/review/counts.h"
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 namespace qd {
 namespace {

@@ -6,7 +6,7 @@
 #include "writers/review/findings_csv.h"
 #include "writers/review/review_report.h"
 #include "writers/review/submissions.h"
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 namespace qd {
 namespace {

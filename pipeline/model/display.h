@@ -1,5 +1,7 @@
-// How item values read in the lists and forms: coded values by their label,
-// and the sub-tables as numbered, readable text or as rows of cells.
+// The display module: how an element of an item reads wherever people read
+// it — the lists and forms (coded values by their label, the sub-tables as
+// numbered text or rows of cells) and the booklets, notices, posters, .docx
+// and portal (guide_value). One place, so that no two outputs disagree.
 #pragma once
 
 #include <string>
@@ -8,7 +10,7 @@
 
 #include "model/catalog.h"
 
-namespace qd::xlsx {
+namespace qd {
 
 // The value of element `e` for display: a coded value by its label (each
 // part of a multi-valued cell, joined by "、"); text the code table does not
@@ -16,6 +18,12 @@ namespace qd::xlsx {
 std::string display_value(const Item& item, El e);
 // The same for one value of a code table (nullptr: the text unchanged).
 std::string display_code(const CodeTable* table, bool multi, std::string_view text);
+
+// The value shown for an element in a 办事指南's field table and wherever
+// the public reads an item (notices, posters, the portal); "" hides the row:
+// code labels, "不收费" when free, "1次" for 到现场次数, fee items and their
+// bases when the element is empty.
+std::string guide_value(const Item& item, El e);
 
 // "1. 申请书（原件1份，纸质，申请人自备）\n2. …"
 std::string materials_text(const Item& item);
@@ -35,4 +43,4 @@ std::vector<std::vector<std::string>> step_rows(const Item& item);
 std::vector<std::vector<std::string>> fee_rows(const Item& item);
 std::vector<std::vector<std::string>> faq_rows(const Item& item);
 
-}  // namespace qd::xlsx
+}  // namespace qd

@@ -1,4 +1,4 @@
-#include "spreadsheet_reader/test_zip.h"
+#include "support/test_zip.h"
 
 #include <zip.h>
 

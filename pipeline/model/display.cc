@@ -1,6 +1,6 @@
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 
-namespace qd::xlsx {
+namespace qd {
 
 namespace {
 
@@ -149,4 +149,45 @@ std::vector<std::vector<std::string>> faq_rows(const Item& item) {
   return rows_of(item, item.faqs, faq_table(), faq_value);
 }
 
-}  // namespace qd::xlsx
+namespace {
+
+// True when the item is marked 是否收费 = 否.
+bool free_of_charge(const Item& item) {
+  const CodeValue* v = yes_no().find(item.get(El::Charged));
+  return v && v->label == "否";
+}
+
+}  // namespace
+
+std::string guide_value(const Item& item, El e) {
+  const ElementInfo& info = element(e);
+  std::string v = item.get(e);
+  switch (e) {
+    case El::FeeStandard:
+      if (free_of_charge(item)) return "不收费";
+      if (v.empty()) {
+        for (const FeeItem& f : item.fees) {
+          if (!v.empty()) v += "\n";
+          v += f.title.text + (f.standard.text.empty() ? "" : "：" + f.standard.text);
+        }
+      }
+      return v;
+    case El::FeeBasis:
+      if (free_of_charge(item)) return "";
+      if (v.empty()) {
+        for (const FeeItem& f : item.fees) {
+          if (f.basis.text.empty()) continue;
+          if (!v.empty()) v += "\n";
+          v += f.basis.text;
+        }
+      }
+      return v;
+    case El::Visits:
+      v = display_code(info.table, info.multi, v);
+      return v.empty() || !all_digits(v) ? v : v + "次";
+    default:
+      return display_code(info.table, info.multi, v);
+  }
+}
+
+}  // namespace qd

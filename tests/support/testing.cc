@@ -1,4 +1,4 @@
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
 #include <sys/wait.h>
 #include <unistd.h>

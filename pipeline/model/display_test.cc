@@ -1,10 +1,10 @@
-#include "xlsx_writer/item_text.h"
+#include "model/display.h"
 
 #include <gtest/gtest.h>
 
-#include "xlsx_writer/testing.h"
+#include "support/testing.h"
 
-namespace qd::xlsx {
+namespace qd {
 namespace {
 
 TEST(ItemText, MaterialsAndStepsAsNumberedText) {
@@ -32,5 +32,22 @@ TEST(ItemText, CodesShownByLabel) {
   EXPECT_EQ(material_rows(it)[1][3], "复印件");
 }
 
+TEST(GuideValue, LabelsFeesVisits) {
+  Item it = testing::sample_catalog().items[0];
+  it.field(El::Type).text = "01";
+  it.field(El::Charged).text = "否";
+  it.field(El::Visits).text = "1";
+  EXPECT_EQ(guide_value(it, El::Type), "行政许可");
+  EXPECT_EQ(guide_value(it, El::FeeStandard), "不收费");
+  EXPECT_EQ(guide_value(it, El::FeeBasis), "");
+  EXPECT_EQ(guide_value(it, El::Visits), "1次");
+  it.field(El::Charged).text = "是";
+  it.field(El::FeeStandard).text = "每件50元";
+  EXPECT_EQ(guide_value(it, El::FeeStandard), "每件50元");
+  // The lists and the booklets show a code by the same label.
+  it.field(El::Audience).text = "1,企业法人";
+  EXPECT_EQ(guide_value(it, El::Audience), display_value(it, El::Audience));
+}
+
 }  // namespace
-}  // namespace qd::xlsx
+}  // namespace qd
