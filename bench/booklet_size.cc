@@ -23,7 +23,9 @@
 #include "support/county.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
+#include "print/fonts.h"
+#include "print/replay.h"
 
 using namespace qd;
 
@@ -37,7 +39,7 @@ std::string render_whole(const Booklet& b, const layout::Frame& frame,
   doc.set_font_subsetting(false);
   for (const layout::Page& p : b.pages) {
     doc.new_page(frame.page_width, frame.page_height);
-    draw_page(doc, p);
+    print::draw_page(doc, p);
   }
   for (const pdf::Outline& o : b.outlines) doc.add_outline(o);
   auto out = doc.finish();
@@ -72,13 +74,13 @@ int main(int argc, char** argv) {
   // Codes, so that the footers carry them as in `qingdan build`.
   testing::give_codes(catalog);
   auto tmpl = read_guide_template(source + "/templates/guide.xml");
-  auto lib = guide_fonts(source + "/fonts/fonts.toml");
+  auto lib = print::fonts(source + "/fonts/fonts.toml");
   if (!tmpl.ok() || !lib.ok()) {
     std::fprintf(stderr, "template or fonts missing\n");
     return 2;
   }
   const pdf::FontLibrary& fonts = *lib.value();
-  const layout::Fonts metrics = fonts_of(fonts);
+  const layout::Fonts metrics = print::metrics(fonts);
   const layout::Frame& frame = tmpl->frame;
 
   // The compiled booklet: laid out and rendered the first time in this

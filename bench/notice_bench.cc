@@ -17,7 +17,8 @@
 #include "writers/guides/guides.h"
 #include "writers/notices/notice.h"
 #include "writers/notices/notices.h"
-#include "writers/print/sheet.h"
+#include "print/sheet.h"
+#include "print/fonts.h"
 
 using namespace qd;
 
@@ -41,13 +42,13 @@ int main(int argc, char** argv) {
   Catalog catalog = testing::read_county(input, date);
   testing::give_codes(catalog);
   double t = cpu_seconds();
-  auto lib = guide_fonts(source + "/fonts/fonts.toml");
+  auto lib = print::fonts(source + "/fonts/fonts.toml");
   if (!lib.ok()) {
     std::fprintf(stderr, "%s\n", lib.error().str().c_str());
     return 2;
   }
   const pdf::FontLibrary& fonts = *lib.value();
-  const layout::Fonts metrics = fonts_of(fonts);
+  const layout::Fonts metrics = print::metrics(fonts);
   std::printf("fonts: %.1f ms\n", (cpu_seconds() - t) * 1000);
 
   std::vector<NoticeJob> jobs = plan_notices(catalog, OutputPaths(catalog));

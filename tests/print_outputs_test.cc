@@ -16,7 +16,7 @@
 #include "writers/notices/notices.h"
 #include "writers/portal/html.h"
 #include "writers/posters/posters.h"
-#include "writers/print/qr.h"
+#include "print/qr.h"
 
 namespace fs = std::filesystem;
 

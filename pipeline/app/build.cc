@@ -30,10 +30,10 @@
 #include "ingest/settings.h"
 #include "merge/merge.h"
 #include "validate/validate.h"
-#include "writers/guides/coverage.h"
 #include "writers/guides/guides.h"
 #include "writers/posters/poster.h"
 #include "writers/writer.h"
+#include "print/fonts.h"
 
 namespace fs = std::filesystem;
 
@@ -141,7 +141,7 @@ class Log {
 // The font files the outputs are drawn with (for the digests).
 std::vector<std::string> font_files(const std::string& config) {
   std::vector<std::string> out;
-  auto fonts = guide_fonts(config);
+  auto fonts = print::fonts(config);
   if (fonts.ok())
     for (const auto& f : fonts.value()->fonts()) out.push_back(f.path + "#" + std::to_string(f.index));
   return out;
@@ -552,9 +552,9 @@ BuildReport run_build(const BuildOptions& o) {
   log.stage("比对上期");
   // Characters no installed font can print are findings (TEXT-CHARS), made
   // before the writers so the review report lists them.
-  auto fonts = guide_fonts(fonts_config(o));
+  auto fonts = print::fonts(fonts_config(o));
   if (!fonts.ok()) return abandon(fonts.error());
-  report_uncovered_chars(catalog, *fonts.value());
+  report_unprintable(catalog, [lib = fonts.value()](char32_t cp) { return print::printable(*lib, cp); });
   catalog.sort_findings();
   count(catalog, &r);
   log.stage("字符检查");

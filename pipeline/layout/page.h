@@ -13,12 +13,9 @@
 #include <vector>
 
 #include "typeset/line.h"
+#include "typeset/role.h"
 
 namespace qd::layout {
-
-// Font roles, in the order of pdf::Role (the renderer casts between them).
-enum class Role { Title, Body, Heading1, Heading2, Number };
-inline constexpr int kRoleCount = 5;
 
 // Widths per role; every entry must be set.
 using Fonts = std::array<const ts::Metrics*, kRoleCount>;

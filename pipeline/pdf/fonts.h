@@ -12,11 +12,9 @@
 
 #include "base/error.h"
 #include "typeset/line.h"
+#include "typeset/role.h"
 
 namespace qd::pdf {
-
-enum class Role { Title, Body, Heading1, Heading2, Number };
-inline constexpr int kRoleCount = 5;
 
 // "title", "body", "heading1", "heading2", "number" — the keys in fonts.toml.
 std::string_view role_key(Role role);

@@ -4,6 +4,8 @@
 // one form of every value.
 #pragma once
 
+#include <functional>
+
 #include "model/catalog.h"
 
 namespace qd {
@@ -21,5 +23,14 @@ namespace qd {
 // NAME-LENGTH (warning), CODE-MISMATCH (warning), SUBMISSION-DATE (warning),
 // TEXT-FORMULA (warning).
 void validate(Catalog& catalog);
+
+// Whether the printed outputs can draw a character (the printing kit's
+// fonts answer; print::printable()).
+using Printable = std::function<bool(char32_t)>;
+
+// TEXT-CHARS for the published items: one warning per field, material, step
+// or FAQ cell holding a character that is not printable, at the cell it came
+// from (run after the codes and history stages, before the writers).
+void report_unprintable(Catalog& catalog, const Printable& printable);
 
 }  // namespace qd

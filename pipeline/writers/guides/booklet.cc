@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "print/replay.h"
 #include "model/display.h"
 
 namespace qd {
@@ -10,7 +11,6 @@ namespace qd {
 namespace {
 
 using layout::Flow;
-using layout::Role;
 using layout::TextStyle;
 using Align = ts::ParagraphStyle::Align;
 
@@ -246,12 +246,6 @@ Booklet assemble(const Catalog& catalog, const std::string& department, const st
 
 }  // namespace
 
-layout::Fonts fonts_of(const pdf::FontLibrary& lib) {
-  layout::Fonts f{};
-  for (int i = 0; i < layout::kRoleCount; ++i) f[static_cast<size_t>(i)] = &lib.metrics(static_cast<pdf::Role>(i));
-  return f;
-}
-
 Booklet lay_out_department(const Catalog& catalog, const DepartmentInfo& dept,
                            const GuideTemplate& tmpl, const layout::Fonts& fonts, Date date) {
   Body body;
@@ -315,36 +309,9 @@ Booklet lay_out_county(const Catalog& catalog, const GuideTemplate& tmpl,
   return b;
 }
 
-void draw_page(pdf::Document& doc, const layout::Page& p) {
-  for (const layout::RectOp& r : p.rects) {
-    if (r.fill >= 0)
-      doc.rect(r.x, r.y, r.w, r.h, r.width, pdf::kBlack, true, pdf::Color{r.fill, r.fill, r.fill});
-    else
-      doc.rect(r.x, r.y, r.w, r.h, r.width);
-  }
-  for (const layout::RuleOp& r : p.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width);
-  for (const layout::TextOp& t : p.texts)
-    doc.draw_line(t.line, static_cast<pdf::Role>(t.role), t.size, t.x, t.y,
-                  t.gray ? pdf::kGray : pdf::kBlack);
-  for (const layout::ArrowOp& a : p.arrows) doc.arrow(a.x1, a.y1, a.x2, a.y2, a.width);
-}
-
 Result<std::string> render_booklet(Booklet booklet, const layout::Frame& frame,
                                    const pdf::FontLibrary& fonts) {
-  // Streamed: the characters of every page first, then each page is
-  // written and dropped, so that a compilation of thousands of pages is
-  // never held twice (laid out and drawn).
-  pdf::Document doc(fonts, booklet.info);
-  for (const layout::Page& p : booklet.pages)
-    for (const layout::TextOp& t : p.texts) doc.declare(t.line, static_cast<pdf::Role>(t.role));
-  doc.stream();
-  for (layout::Page& p : booklet.pages) {
-    doc.new_page(frame.page_width, frame.page_height);
-    draw_page(doc, p);
-    p = layout::Page{};
-  }
-  for (const pdf::Outline& o : booklet.outlines) doc.add_outline(o);
-  return doc.finish();
+  return print::render_pages(std::move(booklet.pages), frame, booklet.outlines, booklet.info, fonts);
 }
 
 }  // namespace qd

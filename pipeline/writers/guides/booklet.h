@@ -9,7 +9,7 @@
 #include "layout/flow.h"
 #include "model/catalog.h"
 #include "pdf/document.h"
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
 
 namespace qd {
 
@@ -23,9 +23,6 @@ struct Booklet {
   std::vector<std::pair<std::string, int>> contents;
 };
 
-// Widths per role from a font library.
-layout::Fonts fonts_of(const pdf::FontLibrary& lib);
-
 // One department's booklet: cover, contents, one section per published item.
 Booklet lay_out_department(const Catalog& catalog, const DepartmentInfo& dept,
                            const GuideTemplate& tmpl, const layout::Fonts& fonts, Date date);
@@ -33,10 +30,6 @@ Booklet lay_out_department(const Catalog& catalog, const DepartmentInfo& dept,
 // settings order (a title page, then its items).
 Booklet lay_out_county(const Catalog& catalog, const GuideTemplate& tmpl,
                        const layout::Fonts& fonts, Date date);
-
-// Replays one laid-out page into the current page of a document (fills,
-// rules, text, arrows).
-void draw_page(pdf::Document& doc, const layout::Page& page);
 
 // Replays the pages into a PDF document and returns its bytes (the pages
 // are dropped as they are written).

@@ -8,7 +8,8 @@
 
 #include "base/test_hooks.h"
 #include "writers/guides/booklet.h"
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
+#include "print/fonts.h"
 
 namespace qd {
 
@@ -31,19 +32,6 @@ Status write_file(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path) {
-  static std::mutex mu;
-  static std::map<std::string, std::unique_ptr<pdf::FontLibrary>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(config_path);
-  if (it != cache.end()) return static_cast<const pdf::FontLibrary*>(it->second.get());
-  auto lib = pdf::FontLibrary::load(config_path);
-  if (!lib.ok()) return lib.error();
-  const pdf::FontLibrary* p = lib.value().get();
-  cache.emplace(config_path, std::move(lib.value()));
-  return p;
-}
-
 namespace {
 
 // What every booklet of a build shares: the template and the fonts.
@@ -57,10 +45,10 @@ struct GuideKit {
 Result<GuideKit> guide_kit(const OutputContext& ctx) {
   auto tmpl = read_guide_template((fs::path(ctx.templates_dir) / "guide.xml").string());
   if (!tmpl.ok()) return tmpl.error();
-  auto lib = guide_fonts(ctx.fonts_config);
+  auto lib = print::fonts(ctx.fonts_config);
   if (!lib.ok()) return lib.error();
   GuideKit kit{std::move(tmpl.value()), lib.value(), {}};
-  kit.metrics = fonts_of(*kit.fonts);
+  kit.metrics = print::metrics(*kit.fonts);
   return kit;
 }
 

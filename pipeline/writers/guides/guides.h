@@ -22,7 +22,4 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
 Status write_guides(const Catalog& catalog, const OutputContext& ctx,
                     std::vector<std::string>* written);
 
-// The font library of a configuration, loaded once per process and kept.
-Result<const pdf::FontLibrary*> guide_fonts(const std::string& config_path);
-
 }  // namespace qd

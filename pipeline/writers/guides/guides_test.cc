@@ -19,9 +19,11 @@
 #include "merge/merge.h"
 #include "validate/validate.h"
 #include "writers/guides/booklet.h"
-#include "writers/guides/coverage.h"
+#include "validate/validate.h"
 #include "writers/guides/guides.h"
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
+#include "print/fonts.h"
+#include "print/replay.h"
 
 namespace qd {
 namespace {
@@ -34,7 +36,7 @@ const std::string kFonts = kSource + "/fonts/fonts.toml";
 const Date kDate{2017, 9, 30};
 
 const pdf::FontLibrary& fonts() {
-  auto lib = guide_fonts(kFonts);
+  auto lib = print::fonts(kFonts);
   if (!lib.ok()) {
     ADD_FAILURE() << lib.error().str();
     std::abort();
@@ -172,8 +174,8 @@ TEST(GuideTemplate, ShippedTemplateMatchesDefaults) {
   EXPECT_NEAR(t.frame.width, 156 * layout::kMm, 1e-6);
   EXPECT_DOUBLE_EQ(t.body.size, 16);
   EXPECT_DOUBLE_EQ(t.body.pitch, 28.95);
-  EXPECT_EQ(t.title.role, layout::Role::Title);
-  EXPECT_EQ(t.heading2.role, layout::Role::Heading2);
+  EXPECT_EQ(t.title.role, Role::Title);
+  EXPECT_EQ(t.heading2.role, Role::Heading2);
 }
 
 TEST(GuideTemplate, ErrorsNameFileAndLine) {
@@ -204,7 +206,7 @@ TEST(Coverage, ReportsUncoveredCharactersAtTheirCell) {
   c.items[0].materials[1].title.text = "𠮷字证明";
   c.items[2].state = ItemState::Rejected;
   c.items[2].field(El::Hours).text = "𠮷";  // not published: not reported
-  report_uncovered_chars(c, fonts());
+  report_unprintable(c, [](char32_t cp) { return print::printable(fonts(), cp); });
   ASSERT_EQ(c.findings.size(), 2u);
   for (const Finding& f : c.findings) {
     EXPECT_EQ(f.rule, "TEXT-CHARS");
@@ -266,7 +268,7 @@ TEST(SampleBooklets, LinesObeyKinsokuAndStayInTheirBoxes) {
   Catalog c = sample_catalog();
   ASSERT_GT(c.published().size(), 100u);
   GuideTemplate t = tmpl();
-  layout::Fonts f = fonts_of(fonts());
+  layout::Fonts f = print::metrics(fonts());
   int lines = 0;
   for (const DepartmentInfo& d : c.settings.departments) {
     if (c.published(d.name).empty()) continue;
@@ -277,7 +279,7 @@ TEST(SampleBooklets, LinesObeyKinsokuAndStayInTheirBoxes) {
   EXPECT_GT(lines, 10000);
   // The sample's text is all drawable with the configured fonts: no tofu, nothing skipped.
   const size_t before = c.findings.size();
-  report_uncovered_chars(c, fonts());
+  report_unprintable(c, [](char32_t cp) { return print::printable(fonts(), cp); });
   for (size_t i = before; i < c.findings.size(); ++i) ADD_FAILURE() << c.findings[i].message;
   // Every item has its page in the compilation, in order.
   EXPECT_EQ(county.item_pages.size(), c.published().size());
@@ -339,7 +341,7 @@ TEST_F(GuidePdf, InfoTitleAuthorPages) {
   EXPECT_NE(r.out.find("涿鹿县市场监督管理局政务服务事项办事指南"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Author:          涿鹿县市场监督管理局"), std::string::npos) << r.out;
   GuideTemplate t = tmpl();
-  Booklet b = lay_out_department(*catalog_, catalog_->settings.departments[0], t, fonts_of(fonts()), kDate);
+  Booklet b = lay_out_department(*catalog_, catalog_->settings.departments[0], t, print::metrics(fonts()), kDate);
   EXPECT_NE(r.out.find("Pages:           " + std::to_string(b.pages.size()) + "\n"), std::string::npos) << r.out;
   EXPECT_GT(b.pages.size(), 12u);
   EXPECT_NE(r.out.find("2017"), std::string::npos);
@@ -392,7 +394,7 @@ void check_items(const std::string& pdf, const Booklet& b, int total_pages) {
 
 TEST_F(GuidePdf, ItemPagesHoldNamesMaterialsAndSteps) {
   GuideTemplate t = tmpl();
-  layout::Fonts f = fonts_of(fonts());
+  layout::Fonts f = print::metrics(fonts());
   Booklet b = lay_out_department(*catalog_, catalog_->settings.departments[0], t, f, kDate);
   check_items(path("涿鹿县市场监督管理局.pdf"), b, static_cast<int>(b.pages.size()));
   Booklet county = lay_out_county(*catalog_, t, f, kDate);
@@ -407,7 +409,7 @@ TEST_F(GuidePdf, ItemPagesHoldNamesMaterialsAndSteps) {
 
 TEST_F(GuidePdf, ContentsPageNumbersMatch) {
   GuideTemplate t = tmpl();
-  layout::Fonts f = fonts_of(fonts());
+  layout::Fonts f = print::metrics(fonts());
   for (const char* which : {"dept", "county"}) {
     const bool county = std::string(which) == "county";
     Booklet b = county ? lay_out_county(*catalog_, t, f, kDate)
@@ -433,7 +435,7 @@ TEST_F(GuidePdf, ContentsPageNumbersMatch) {
 
 TEST_F(GuidePdf, BookmarksForEveryEntry) {
   GuideTemplate t = tmpl();
-  Booklet county = lay_out_county(*catalog_, t, fonts_of(fonts()), kDate);
+  Booklet county = lay_out_county(*catalog_, t, print::metrics(fonts()), kDate);
   Proc r = run("qpdf --json --json-key=outlines " + quote(path("涿鹿县政务服务事项办事指南汇编.pdf")));
   EXPECT_EQ(r.status, 0) << r.err;
   // Flattened depth-first, the bookmarks are the contents entries in order.
@@ -465,11 +467,11 @@ TEST_F(GuidePdf, SameInputSameBytes) {
 // that keeps them all until finish().
 TEST_F(GuidePdf, StreamedBookletIsTheDocumentKeptWhole) {
   GuideTemplate t = tmpl();
-  const Booklet county = lay_out_county(*catalog_, t, fonts_of(fonts()), catalog_->version());
+  const Booklet county = lay_out_county(*catalog_, t, print::metrics(fonts()), catalog_->version());
   pdf::Document kept(fonts(), county.info);
   for (const layout::Page& p : county.pages) {
     kept.new_page(t.frame.page_width, t.frame.page_height);
-    draw_page(kept, p);
+    print::draw_page(kept, p);
   }
   for (const pdf::Outline& o : county.outlines) kept.add_outline(o);
   auto bytes = kept.finish();

@@ -10,7 +10,6 @@ namespace qd {
 
 namespace {
 
-using layout::Role;
 
 const ts::Metrics& metrics_of(const layout::Fonts& fonts, Role role) {
   return *fonts[static_cast<size_t>(role)];
@@ -210,7 +209,7 @@ void draw_chart(const Chart& c, pdf::Document& doc) {
   for (const ChartRule& r : c.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width, r.color);
   for (const ChartText& t : c.texts)
     if (!t.text.empty())
-      doc.draw_text(t.text, static_cast<pdf::Role>(t.role), t.size, t.x, t.y, t.color);
+      doc.draw_text(t.text, t.role, t.size, t.x, t.y, t.color);
 }
 
 }  // namespace qd

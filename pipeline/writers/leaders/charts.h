@@ -18,7 +18,7 @@ namespace qd {
 // x + width never leaves it.
 struct ChartText {
   std::string text;
-  layout::Role role = layout::Role::Body;
+  Role role = Role::Body;
   double size = 10.5;
   double x = 0, y = 0;  // left edge, baseline
   double width = 0;     // set width at `size`

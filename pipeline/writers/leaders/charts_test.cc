@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
+#include "print/fonts.h"
 
 namespace qd {
 namespace {
@@ -17,12 +18,12 @@ const std::string kFonts = std::string(QD_SOURCE_DIR) + "/fonts/fonts.toml";
 
 const layout::Fonts& fonts() {
   static layout::Fonts f = [] {
-    auto lib = guide_fonts(kFonts);
+    auto lib = print::fonts(kFonts);
     if (!lib.ok()) {
       ADD_FAILURE() << lib.error().str();
       std::abort();
     }
-    return fonts_of(*lib.value());
+    return print::metrics(*lib.value());
   }();
   return f;
 }

@@ -8,9 +8,10 @@
 #include "pdf/podofo_adapter.h"
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
 #include "writers/leaders/figures.h"
 #include "writers/leaders/report.h"
+#include "print/fonts.h"
 
 namespace qd {
 
@@ -57,10 +58,10 @@ std::vector<pdf::Outline> joined_outlines(const std::vector<pdf::Outline>& repor
 Status render_leaders(const Catalog& catalog, const OutputContext& ctx, const LeadersPlan& plan) {
   auto tmpl = read_guide_template((fs::path(ctx.templates_dir) / "guide.xml").string());
   if (!tmpl.ok()) return tmpl.error();
-  auto lib = guide_fonts(ctx.fonts_config);
+  auto lib = print::fonts(ctx.fonts_config);
   if (!lib.ok()) return lib.error();
   const pdf::FontLibrary& fonts = *lib.value();
-  const layout::Fonts metrics = fonts_of(fonts);
+  const layout::Fonts metrics = print::metrics(fonts);
   const Date date = catalog.as_of();
 
   const Figures figures = compute_figures(catalog);

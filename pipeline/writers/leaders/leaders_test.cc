@@ -23,6 +23,7 @@
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/leaders/report.h"
+#include "print/fonts.h"
 
 namespace qd {
 namespace {
@@ -66,7 +67,7 @@ std::string squeeze(const std::string& s) {
 }
 
 const pdf::FontLibrary& fonts() {
-  auto lib = guide_fonts(kFonts);
+  auto lib = print::fonts(kFonts);
   if (!lib.ok()) {
     ADD_FAILURE() << lib.error().str();
     std::abort();
@@ -137,7 +138,7 @@ Report lay_out(const Catalog& c, const Figures& f) {
   auto t = read_guide_template(kTemplates + "/guide.xml");
   EXPECT_TRUE(t.ok());
   static GuideTemplate tmpl = t.value();
-  static layout::Fonts metrics = fonts_of(fonts());
+  static layout::Fonts metrics = print::metrics(fonts());
   return lay_out_report({c, f, tmpl, metrics, kDate});
 }
 
@@ -317,7 +318,7 @@ TEST(LeadersAdapter, AppendStripsTheInputsOutlinesAndReadsThemBack) {
     pdf::Document d(fonts(), {title, "作者", "", "", kDate});
     for (int i = 0; i < pages; ++i) {
       d.new_page(595.276, 841.89);
-      d.draw_text(title + std::to_string(i + 1), pdf::Role::Body, 16, 100, 700);
+      d.draw_text(title + std::to_string(i + 1), Role::Body, 16, 100, 700);
     }
     d.add_outline({title + "书签", pages - 1, {{title + "子书签", 0, {}}}});
     auto bytes = d.finish();
@@ -354,7 +355,7 @@ TEST(LeadersAdapter, JoinGetsEachPartsTreeAndFirstPageAndMatchesTheFixedTree) {
     pdf::Document d(fonts(), {title, "作者", "", "", kDate});
     for (int i = 0; i < pages; ++i) {
       d.new_page(595.276, 841.89);
-      d.draw_text(title + std::to_string(i + 1), pdf::Role::Body, 16, 100, 700);
+      d.draw_text(title + std::to_string(i + 1), Role::Body, 16, 100, 700);
     }
     d.add_outline({title + "书签", pages - 1, {{title + "子书签", 0, {}}}});
     auto bytes = d.finish();
@@ -399,7 +400,7 @@ TEST(LeadersAdapter, JoinKeepsThePartsInOrderWhateverPartIsTheLargest) {
     pdf::Document d(fonts(), {title + "原标题", "原作者", "原主题", "", kDate});
     for (int i = 0; i < pages; ++i) {
       d.new_page(595.276, 841.89);
-      d.draw_text(title + std::to_string(i + 1), pdf::Role::Body, 16, 100, 700);
+      d.draw_text(title + std::to_string(i + 1), Role::Body, 16, 100, 700);
     }
     auto bytes = d.finish();
     EXPECT_TRUE(bytes.ok());

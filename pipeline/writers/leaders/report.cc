@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "writers/changes/changes.h"
 #include "writers/guides/booklet.h"
+#include "print/replay.h"
 
 namespace qd {
 
@@ -487,7 +488,7 @@ Result<std::string> render_report(const Report& report, const layout::Frame& fra
   pdf::Document doc(fonts, report.info);
   for (size_t i = 0; i < report.pages.size(); ++i) {
     doc.new_page(frame.page_width, frame.page_height);
-    draw_page(doc, report.pages[i]);
+    print::draw_page(doc, report.pages[i]);
     for (const auto& [page, chart] : report.charts)
       if (page == static_cast<int>(i)) draw_chart(chart, doc);
   }

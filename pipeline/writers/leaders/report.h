@@ -14,7 +14,7 @@
 #include "layout/flow.h"
 #include "model/catalog.h"
 #include "pdf/document.h"
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
 #include "writers/leaders/charts.h"
 #include "writers/leaders/figures.h"
 

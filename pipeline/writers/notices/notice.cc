@@ -6,7 +6,7 @@
 #include "layout/columns.h"
 #include "layout/flow.h"
 #include "writers/guides/booklet.h"
-#include "writers/print/qr.h"
+#include "print/qr.h"
 #include "model/display.h"
 
 namespace qd {
@@ -14,7 +14,6 @@ namespace qd {
 namespace {
 
 using layout::kMm;
-using layout::Role;
 using print::Block;
 using print::LineStyle;
 using Align = ts::ParagraphStyle::Align;

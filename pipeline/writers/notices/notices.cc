@@ -3,7 +3,8 @@
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/notices/notice.h"
-#include "writers/print/sheet.h"
+#include "print/sheet.h"
+#include "print/fonts.h"
 
 namespace qd {
 
@@ -18,7 +19,7 @@ std::vector<NoticeJob> plan_notices(const Catalog& catalog, const OutputPaths& p
 
 Result<std::string> render_notice(const Catalog& catalog, const NoticeJob& job,
                                   const pdf::FontLibrary& fonts, Date date) {
-  auto notice = lay_out_notice(catalog, *job.item, fonts_of(fonts), date);
+  auto notice = lay_out_notice(catalog, *job.item, print::metrics(fonts), date);
   if (!notice.ok()) return notice.error();
   return print::render_sheets(notice->sheets, notice->info, fonts);
 }
@@ -35,7 +36,7 @@ Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const Output
     p.department = job.item->department;
     p.where = job.item->department;
     p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
-      auto lib = guide_fonts(ctx.fonts_config);
+      auto lib = print::fonts(ctx.fonts_config);
       if (!lib.ok()) return lib.error();
       // A notice carries its item's list version.
       return print::write_rendered(ctx.output_dir, job.path,

@@ -15,6 +15,7 @@
 #include "writers/guides/guides.h"
 #include "writers/notices/notice.h"
 #include "writers/notices/notices.h"
+#include "print/fonts.h"
 
 namespace qd {
 namespace {
@@ -23,7 +24,7 @@ const std::string kSource = QD_SOURCE_DIR;
 const Date kDate{2017, 9, 30};
 
 const pdf::FontLibrary& fonts() {
-  auto lib = guide_fonts(kSource + "/fonts/fonts.toml");
+  auto lib = print::fonts(kSource + "/fonts/fonts.toml");
   if (!lib.ok()) {
     ADD_FAILURE() << lib.error().str();
     std::abort();
@@ -89,7 +90,7 @@ TEST(Notices, EverySampleItemIsLaidOutWithinItsMargins) {
   const Catalog& c = sample();
   int two_pages = 0, shrunk = 0;
   for (const NoticeJob& job : plan_notices(c, OutputPaths(c))) {
-    auto n = lay_out_notice(c, *job.item, fonts_of(fonts()), kDate);
+    auto n = lay_out_notice(c, *job.item, print::metrics(fonts()), kDate);
     ASSERT_TRUE(n.ok()) << n.error().str();
     std::string text = check(n.value(), *job.item);
     const std::string squeezed = [&] {
@@ -122,11 +123,11 @@ TEST(Notices, ALongItemShrinksThenContinuesOnASecondPage) {
   // A few materials more: shrinks but stays on one page.
   Material m = item->materials.front();
   while (item->materials.size() < 11) item->materials.push_back(m);
-  auto n = lay_out_notice(c, *item, fonts_of(fonts()), kDate);
+  auto n = lay_out_notice(c, *item, print::metrics(fonts()), kDate);
   ASSERT_TRUE(n.ok());
   // Many more: a second page at the scale that needs fewest pages.
   while (item->materials.size() < 40) item->materials.push_back(m);
-  auto n2 = lay_out_notice(c, *item, fonts_of(fonts()), kDate);
+  auto n2 = lay_out_notice(c, *item, print::metrics(fonts()), kDate);
   ASSERT_TRUE(n2.ok());
   EXPECT_GE(n2->sheets.size(), 2u);
   check(n2.value(), *item);

@@ -8,7 +8,7 @@
 #include "layout/columns.h"
 #include "layout/flow.h"
 #include "writers/guides/booklet.h"
-#include "writers/print/qr.h"
+#include "print/qr.h"
 #include "model/display.h"
 
 namespace qd {
@@ -16,7 +16,6 @@ namespace qd {
 namespace {
 
 using layout::kMm;
-using layout::Role;
 using print::Block;
 using print::LineStyle;
 using Align = ts::ParagraphStyle::Align;

@@ -11,7 +11,7 @@
 
 #include "layout/page.h"
 #include "model/catalog.h"
-#include "writers/print/sheet.h"
+#include "print/sheet.h"
 
 namespace qd {
 

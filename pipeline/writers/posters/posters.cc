@@ -7,7 +7,8 @@
 #include "writers/guides/booklet.h"
 #include "writers/guides/guides.h"
 #include "writers/posters/poster.h"
-#include "writers/print/sheet.h"
+#include "print/sheet.h"
+#include "print/fonts.h"
 
 namespace qd {
 
@@ -85,7 +86,7 @@ std::vector<PosterJob> plan_posters(const Catalog& catalog, const OutputPaths& o
 Result<std::string> render_poster(const Catalog& catalog, const PosterJob& job,
                                   const pdf::FontLibrary& fonts, Date date) {
   auto poster = lay_out_poster(catalog, *job.hall, *job.window, job.items, poster_paper(catalog.settings),
-                               fonts_of(fonts), date);
+                               print::metrics(fonts), date);
   if (!poster.ok()) return poster.error();
   return print::render_sheets(poster->sheets, poster->info, fonts);
 }
@@ -101,7 +102,7 @@ Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const Output
     p.made_from = poster_digest(catalog, job, digests);
     p.cost = 1 + static_cast<double>(job.items.size()) / 10;
     p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
-      auto lib = guide_fonts(ctx.fonts_config);
+      auto lib = print::fonts(ctx.fonts_config);
       if (!lib.ok()) return lib.error();
       // A poster carries the poster version of its items.
       return print::write_rendered(ctx.output_dir, job.path,

@@ -19,6 +19,7 @@
 #include "writers/guides/guides.h"
 #include "writers/posters/poster.h"
 #include "writers/posters/posters.h"
+#include "print/fonts.h"
 
 namespace qd {
 namespace {
@@ -27,7 +28,7 @@ const std::string kSource = QD_SOURCE_DIR;
 const Date kDate{2017, 9, 30};
 
 const pdf::FontLibrary& fonts() {
-  auto lib = guide_fonts(kSource + "/fonts/fonts.toml");
+  auto lib = print::fonts(kSource + "/fonts/fonts.toml");
   if (!lib.ok()) {
     ADD_FAILURE() << lib.error().str();
     std::abort();
@@ -105,7 +106,7 @@ TEST(Posters, EverySampleWindowFitsItsMargins) {
   const Catalog& c = sample();
   for (const PosterJob& j : plan_posters(c, OutputPaths(c))) {
     for (Paper paper : {Paper::A3, Paper::A4}) {
-      auto p = lay_out_poster(c, *j.hall, *j.window, j.items, paper, fonts_of(fonts()), kDate);
+      auto p = lay_out_poster(c, *j.hall, *j.window, j.items, paper, print::metrics(fonts()), kDate);
       ASSERT_TRUE(p.ok()) << p.error().str();
       std::string text = check(p.value(), j.path);
       EXPECT_NE(text.find(j.window->name), std::string::npos) << j.path;
@@ -142,12 +143,12 @@ TEST(Posters, ManyItemsGoToMoreColumnsAndSheetsWithoutOverlaps) {
   ASSERT_NE(social, nullptr);
   std::vector<const Item*> items = window_items(c, hall, *social);
   ASSERT_EQ(items.size(), 150u);
-  auto few = lay_out_poster(c, hall, *social, {items.begin(), items.begin() + 4}, Paper::A4, fonts_of(fonts()), kDate);
+  auto few = lay_out_poster(c, hall, *social, {items.begin(), items.begin() + 4}, Paper::A4, print::metrics(fonts()), kDate);
   ASSERT_TRUE(few.ok());
   EXPECT_EQ(few->sheets.size(), 1u);
   EXPECT_EQ(few->scale, 1.0);
   for (Paper paper : {Paper::A3, Paper::A4}) {
-    auto p = lay_out_poster(c, hall, *social, items, paper, fonts_of(fonts()), kDate);
+    auto p = lay_out_poster(c, hall, *social, items, paper, print::metrics(fonts()), kDate);
     ASSERT_TRUE(p.ok()) << p.error().str();
     EXPECT_GT(p->columns, few->columns);
     EXPECT_GT(p->sheets.size(), 2u);
@@ -236,7 +237,7 @@ TEST(Posters, AWindowWithoutItemsPrintsNoDate) {
   auto it = std::find_if(jobs.begin(), jobs.end(), [](const PosterJob& j) { return j.items.empty(); });
   ASSERT_NE(it, jobs.end()) << "the sample has a window whose departments publish nothing";
   EXPECT_FALSE(poster_version_of(c, it->items).valid());
-  auto p = lay_out_poster(c, *it->hall, *it->window, it->items, Paper::A3, fonts_of(fonts()),
+  auto p = lay_out_poster(c, *it->hall, *it->window, it->items, Paper::A3, print::metrics(fonts()),
                           poster_version_of(c, it->items));
   ASSERT_TRUE(p.ok());
   const std::string text = check(p.value(), it->path);

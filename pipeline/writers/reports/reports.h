@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "docx/docx.h"
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
 #include "writers/writer.h"
 
 namespace qd {

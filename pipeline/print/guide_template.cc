@@ -1,4 +1,4 @@
-#include "writers/guides/template.h"
+#include "print/guide_template.h"
 
 #include <tinyxml2.h>
 
@@ -9,7 +9,6 @@ namespace qd {
 
 namespace {
 
-using layout::Role;
 using layout::TextStyle;
 
 struct Reader {
@@ -46,7 +45,7 @@ Status read_style(const Reader& rd, const tinyxml2::XMLElement* e, TextStyle* s)
   if (const char* role = e->Attribute("role")) {
     static const char* kRoles[] = {"title", "body", "heading1", "heading2", "number"};
     int found = -1;
-    for (int i = 0; i < layout::kRoleCount; ++i)
+    for (int i = 0; i < kRoleCount; ++i)
       if (std::strcmp(role, kRoles[i]) == 0) found = i;
     if (found < 0)
       return rd.err(e, std::string("未知的字体角色 role=\"") + role +

@@ -1,8 +1,8 @@
 // QR codes, item URLs and the geometry helpers of printed sheets.
 #include <gtest/gtest.h>
 
-#include "writers/print/qr.h"
-#include "writers/print/sheet.h"
+#include "print/qr.h"
+#include "print/sheet.h"
 
 namespace qd::print {
 namespace {

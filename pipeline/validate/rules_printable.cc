@@ -1,8 +1,10 @@
-#include "writers/guides/coverage.h"
-
+// TEXT-CHARS for what is printed: a character of a published item that no
+// configured font can draw (it would be left out of the PDFs). The printing
+// kit says what it can draw; this stage only asks.
 #include <cstdio>
 
 #include "base/text.h"
+#include "validate/validate.h"
 
 namespace qd {
 
@@ -15,13 +17,13 @@ std::string codepoint(char32_t cp) {
 }
 
 // Checks one text; reports its uncovered characters (at most five named).
-void check(Catalog& catalog, Item& item, const pdf::FontLibrary& fonts, const Field& field,
+void check(Catalog& catalog, Item& item, const Printable& printable, const Field& field,
            const std::string& what) {
   if (field.text.empty()) return;
   std::u32string missing;
   for (char32_t cp : utf8_decode(field.text)) {
     if (cp < 0x20 || cp == 0x7F) continue;  // control characters: reported by the validator
-    if (fonts.font_for(pdf::Role::Body, cp) >= 0) continue;
+    if (printable(cp)) continue;
     if (missing.find(cp) == std::u32string::npos) missing.push_back(cp);
   }
   if (missing.empty()) return;
@@ -45,11 +47,11 @@ void check(Catalog& catalog, Item& item, const pdf::FontLibrary& fonts, const Fi
 
 }  // namespace
 
-void report_uncovered_chars(Catalog& catalog, const pdf::FontLibrary& fonts) {
+void report_unprintable(Catalog& catalog, const Printable& printable) {
   for (Item& item : catalog.items) {
     if (item.state != ItemState::Published) continue;
     for (const ElementInfo& e : elements())
-      check(catalog, item, fonts, item.field(e.id), "“" + std::string(e.label) + "”");
+      check(catalog, item, printable, item.field(e.id), "“" + std::string(e.label) + "”");
     const SubTableInfo& mt = materials_table();
     for (size_t i = 0; i < item.materials.size(); ++i) {
       const Material& m = item.materials[i];
@@ -58,7 +60,7 @@ void report_uncovered_chars(Catalog& catalog, const pdf::FontLibrary& fonts) {
                               &m.source_note, &m.need, &m.notes, &m.basis, &m.remark};
       for (size_t c = 0; c < std::size(cells); ++c) {
         std::string label = c + 1 < mt.columns.size() ? std::string(mt.columns[c + 1].label) : "内容";
-        check(catalog, item, fonts, *cells[c], where + "“" + label + "”");
+        check(catalog, item, printable, *cells[c], where + "“" + label + "”");
       }
     }
     const SubTableInfo& pt = process_table();
@@ -68,13 +70,13 @@ void report_uncovered_chars(Catalog& catalog, const pdf::FontLibrary& fonts) {
       const Field* cells[] = {&s.seq, &s.step, &s.staff, &s.limit, &s.standard, &s.outcome};
       for (size_t c = 0; c < std::size(cells); ++c) {
         std::string label = c + 1 < pt.columns.size() ? std::string(pt.columns[c + 1].label) : "内容";
-        check(catalog, item, fonts, *cells[c], where + "“" + label + "”");
+        check(catalog, item, printable, *cells[c], where + "“" + label + "”");
       }
     }
     for (size_t i = 0; i < item.faqs.size(); ++i) {
       const std::string where = "常见问题第" + std::to_string(i + 1) + "条的";
-      check(catalog, item, fonts, item.faqs[i].question, where + "“问题”");
-      check(catalog, item, fonts, item.faqs[i].answer, where + "“解答”");
+      check(catalog, item, printable, item.faqs[i].question, where + "“问题”");
+      check(catalog, item, printable, item.faqs[i].answer, where + "“解答”");
     }
   }
 }

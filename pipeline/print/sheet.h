@@ -9,7 +9,7 @@
 
 #include "layout/page.h"
 #include "pdf/document.h"
-#include "writers/print/qr.h"
+#include "print/qr.h"
 
 namespace qd::print {
 
@@ -60,7 +60,7 @@ void place_block(const Block& block, double x, double top, Sheet& sheet);
 
 // How a run of lines is set in a block.
 struct LineStyle {
-  layout::Role role = layout::Role::Body;
+  Role role = Role::Body;
   double size = 12;
   double pitch = 18;  // baseline to baseline
   ts::ParagraphStyle::Align align = ts::ParagraphStyle::Align::Left;

@@ -1,4 +1,4 @@
-#include "writers/print/qr.h"
+#include "print/qr.h"
 
 #include <algorithm>
 #include <cmath>

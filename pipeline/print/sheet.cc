@@ -1,4 +1,4 @@
-#include "writers/print/sheet.h"
+#include "print/sheet.h"
 
 #include <cmath>
 #include <filesystem>
@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "layout/flow.h"
+#include "print/replay.h"
 
 namespace qd::print {
 
@@ -116,21 +117,12 @@ Result<std::string> render(const std::vector<Sheet>& sheets, const pdf::Document
   for (const Sheet& s : sheets) {
     doc.new_page(s.width, s.height);
     for (const FillOp& f : s.fills) doc.rect(f.x, f.y, f.w, f.h, 0, f.color, true, f.color);
-    for (const layout::RectOp& r : s.page.rects) {
-      if (r.fill >= 0)
-        doc.rect(r.x, r.y, r.w, r.h, r.width, pdf::kBlack, true, pdf::Color{r.fill, r.fill, r.fill});
-      else
-        doc.rect(r.x, r.y, r.w, r.h, r.width);
-    }
-    for (const layout::RuleOp& r : s.page.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width);
-    for (const layout::TextOp& t : s.page.texts)
-      doc.draw_line(t.line, static_cast<pdf::Role>(t.role), t.size, t.x, t.y,
-                    t.gray ? pdf::kGray : pdf::kBlack);
+    draw_page(doc, s.page);
     for (const layout::TextOp& t : s.white)
-      doc.draw_line(t.line, static_cast<pdf::Role>(t.role), t.size, t.x, t.y, pdf::Color{1, 1, 1});
+      doc.draw_line(t.line, t.role, t.size, t.x, t.y, pdf::Color{1, 1, 1});
     for (const CodeOp& c : s.codes) doc.modules(c.code.modules, c.code.size, c.x, c.y, c.w);
     if (pad && doc.page_count() == 1)
-      for (int r = 0; r < pdf::kRoleCount; ++r) doc.draw_text(" ", static_cast<pdf::Role>(r), 1, 0, 0);
+      for (int r = 0; r < kRoleCount; ++r) doc.draw_text(" ", static_cast<Role>(r), 1, 0, 0);
   }
   return doc.finish();
 }
