@@ -261,4 +261,14 @@ Status Book::close() {
   return Ok{};
 }
 
+DocInfo doc_info(const Catalog& catalog, std::string title, Date date) {
+  DocInfo info;
+  info.title = std::move(title);
+  info.subject = catalog.settings.county + "政务服务事项";
+  info.author = catalog.settings.office;
+  info.company = catalog.settings.office;
+  info.created = date;
+  return info;
+}
+
 }  // namespace qd::xlsx

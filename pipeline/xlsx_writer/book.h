@@ -16,6 +16,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "model/catalog.h"
 
 namespace qd::xlsx {
 
@@ -31,6 +32,11 @@ struct DocInfo {
   std::string comments;
   Date created;         // the build date; the file says 00:00:00Z of that day
 };
+
+// Document properties of an output of the office, made on `date` (the
+// list version or the data's date: never the build's, so that an unchanged
+// output keeps its bytes from night to night).
+DocInfo doc_info(const Catalog& catalog, std::string title, Date date);
 
 // A cell format, compared by value so equal styles share one lxw_format.
 struct Style {

@@ -1,8 +1,9 @@
 #include "writers/changes/changes.h"
 
 #include "base/sha256.h"
-#include "writers/lists/summary.h"
+#include "xlsx_writer/book.h"
 #include "xlsx_writer/table.h"
+#include "model/counts.h"
 
 namespace qd {
 
@@ -50,25 +51,11 @@ xlsx::Table reprint_table(const Catalog& c) {
 
 }  // namespace
 
-ChangeCounts count_changes(const std::vector<ItemChange>& changes) {
-  ChangeCounts n;
-  for (const ItemChange& ch : changes) {
-    n.added += ch.kind == ItemChange::Kind::Added;
-    n.changed += ch.kind == ItemChange::Kind::Changed;
-    n.retired += ch.kind == ItemChange::Kind::Retired;
-  }
-  return n;
-}
-
-Date changes_version_of(const Catalog& c) {
-  return c.changes_version.valid() ? c.changes_version : c.as_of();
-}
-
 Status write_changes(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written) {
   xlsx::Book book;
   std::string title = catalog.settings.county + "政务服务事项变更情况";
-  QD_TRY(book.open(ctx.output_dir + "/" + kChangesPath, doc_info(catalog, title, changes_version_of(catalog))));
+  QD_TRY(book.open(ctx.output_dir + "/" + kChangesPath, xlsx::doc_info(catalog, title, changes_version_of(catalog))));
   xlsx::Table changes = change_table(catalog);
   lxw_worksheet* ws = book.add_sheet("变更情况");
   int row = xlsx::write_table(book, ws, changes);

@@ -10,16 +10,6 @@ namespace qd {
 
 inline constexpr const char* kChangesPath = "reports/变更情况.xlsx";
 
-// How many items the changes add, change and retire.
-struct ChangeCounts {
-  int added = 0, changed = 0, retired = 0;
-};
-ChangeCounts count_changes(const std::vector<ItemChange>& changes);
-
-// The list version the changes made: Catalog::changes_version, or the build
-// date when none is set.
-Date changes_version_of(const Catalog& catalog);
-
 // Writes reports/变更情况.xlsx.
 Status write_changes(const Catalog& catalog, const OutputContext& ctx,
                      std::vector<std::string>* written);

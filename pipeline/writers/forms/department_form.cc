@@ -4,7 +4,7 @@
 
 #include "writers/forms/code_sheet.h"
 #include "writers/forms/instructions.h"
-#include "writers/lists/summary.h"
+#include "xlsx_writer/book.h"
 #include "model/display.h"
 #include "xlsx_writer/print.h"
 #include "xlsx_writer/widths.h"
@@ -217,7 +217,7 @@ Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
   const std::string rel = paths_of(ctx, catalog)->form(dept);
   xlsx::Book book;
   const std::vector<const Item*> items = form_items(catalog, dept.name);
-  xlsx::DocInfo info = doc_info(catalog, dept.name + "政务服务事项实施清单填报表", form_date(catalog, items));
+  xlsx::DocInfo info = xlsx::doc_info(catalog, dept.name + "政务服务事项实施清单填报表", form_date(catalog, items));
   if (Status s = book.open(ctx.output_dir + "/" + rel, info); !s) return s;
   const CodeSheet codes;
 

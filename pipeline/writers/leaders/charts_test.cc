@@ -7,8 +7,7 @@
 #include <set>
 
 #include "base/text.h"
-#include "writers/guides/booklet.h"
-#include "writers/guides/guides.h"
+#include "layout/flow.h"
 #include "print/fonts.h"
 
 namespace qd {

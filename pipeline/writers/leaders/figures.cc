@@ -5,6 +5,7 @@
 
 #include "validate/rules.h"
 #include "writers/lists/summary.h"
+#include "model/counts.h"
 
 namespace qd {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "model/catalog.h"
-#include "writers/review/counts.h"
+#include "model/counts.h"
 #include "writers/review/submissions.h"
 
 namespace qd {

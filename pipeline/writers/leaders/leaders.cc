@@ -6,8 +6,6 @@
 
 #include "base/sha256.h"
 #include "pdf/podofo_adapter.h"
-#include "writers/guides/booklet.h"
-#include "writers/guides/guides.h"
 #include "print/guide_template.h"
 #include "writers/leaders/figures.h"
 #include "writers/leaders/report.h"

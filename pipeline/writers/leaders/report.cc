@@ -5,8 +5,8 @@
 
 #include "base/text.h"
 #include "writers/changes/changes.h"
-#include "writers/guides/booklet.h"
 #include "print/replay.h"
+#include "model/counts.h"
 
 namespace qd {
 

@@ -10,7 +10,7 @@ Status write_catalog_list(const Catalog& catalog, const OutputContext& ctx,
                           std::vector<std::string>* written) {
   std::string title = list_title(catalog, "目录清单");
   xlsx::Book book;
-  if (Status s = book.open(ctx.output_dir + "/" + kCatalogListPath, doc_info(catalog, title, catalog.version())); !s)
+  if (Status s = book.open(ctx.output_dir + "/" + kCatalogListPath, xlsx::doc_info(catalog, title, catalog.version())); !s)
     return s;
   write_summary_sheet(book, catalog, title);
 

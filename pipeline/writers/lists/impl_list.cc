@@ -77,7 +77,7 @@ Status write_impl_list(const Catalog& catalog, const OutputContext& ctx,
                        std::vector<std::string>* written) {
   std::string title = list_title(catalog, "实施清单");
   xlsx::Book book;
-  if (Status s = book.open(ctx.output_dir + "/" + kImplListPath, doc_info(catalog, title, catalog.version())); !s)
+  if (Status s = book.open(ctx.output_dir + "/" + kImplListPath, xlsx::doc_info(catalog, title, catalog.version())); !s)
     return s;
   write_summary_sheet(book, catalog, title);
 

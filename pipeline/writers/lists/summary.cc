@@ -1,31 +1,12 @@
 #include "writers/lists/summary.h"
 
 #include "xlsx_writer/table.h"
+#include "model/counts.h"
 
 namespace qd {
 
-int summary_column(const Item& item) {
-  std::string code = item.type_code();
-  if (code == "01") return 0;
-  if (code == "04") return 1;
-  if (code == "05") return 2;
-  if (code == "07") return 3;
-  if (code == "20") return 5;
-  return 4;
-}
-
 std::string list_title(const Catalog& catalog, std::string_view list) {
   return catalog.settings.county + "政务服务事项" + std::string(list) + "（" + catalog.version().chinese() + "）";
-}
-
-xlsx::DocInfo doc_info(const Catalog& catalog, std::string title, Date date) {
-  xlsx::DocInfo info;
-  info.title = std::move(title);
-  info.subject = catalog.settings.county + "政务服务事项";
-  info.author = catalog.settings.office;
-  info.company = catalog.settings.office;
-  info.created = date;
-  return info;
 }
 
 void write_summary_sheet(xlsx::Book& book, const Catalog& catalog, const std::string& title) {

@@ -5,7 +5,6 @@
 #include "base/text.h"
 #include "layout/columns.h"
 #include "layout/flow.h"
-#include "writers/guides/booklet.h"
 #include "print/qr.h"
 #include "model/display.h"
 

@@ -1,7 +1,5 @@
 #include "writers/notices/notices.h"
 
-#include "writers/guides/booklet.h"
-#include "writers/guides/guides.h"
 #include "writers/notices/notice.h"
 #include "print/sheet.h"
 #include "print/fonts.h"

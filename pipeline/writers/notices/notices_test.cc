@@ -11,8 +11,6 @@
 #include "ingest/settings.h"
 #include "merge/merge.h"
 #include "validate/validate.h"
-#include "writers/guides/booklet.h"
-#include "writers/guides/guides.h"
 #include "writers/notices/notice.h"
 #include "writers/notices/notices.h"
 #include "print/fonts.h"

@@ -6,7 +6,6 @@
 #include <set>
 
 #include "base/text.h"
-#include "writers/guides/booklet.h"
 #include "writers/portal/data.h"
 #include "writers/portal/favicon.h"
 #include "writers/portal/html.h"

@@ -7,7 +7,6 @@
 
 #include "layout/columns.h"
 #include "layout/flow.h"
-#include "writers/guides/booklet.h"
 #include "print/qr.h"
 #include "model/display.h"
 

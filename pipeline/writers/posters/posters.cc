@@ -4,8 +4,6 @@
 #include <set>
 
 #include "base/sha256.h"
-#include "writers/guides/booklet.h"
-#include "writers/guides/guides.h"
 #include "writers/posters/poster.h"
 #include "print/sheet.h"
 #include "print/fonts.h"

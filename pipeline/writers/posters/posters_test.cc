@@ -15,8 +15,6 @@
 #include "ingest/settings.h"
 #include "merge/merge.h"
 #include "validate/validate.h"
-#include "writers/guides/booklet.h"
-#include "writers/guides/guides.h"
 #include "writers/posters/poster.h"
 #include "writers/posters/posters.h"
 #include "print/fonts.h"

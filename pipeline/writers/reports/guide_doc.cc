@@ -1,6 +1,5 @@
 // guides/docx/<部门>办事指南.docx: the booklet's content, editable.
 #include "base/text.h"
-#include "writers/guides/booklet.h"
 #include "writers/reports/common.h"
 #include "writers/reports/reports.h"
 #include "model/display.h"

@@ -3,7 +3,7 @@
 
 #include "writers/reports/common.h"
 #include "writers/reports/reports.h"
-#include "writers/review/counts.h"
+#include "model/counts.h"
 #include "writers/review/submissions.h"
 
 namespace qd {

@@ -10,7 +10,7 @@
 
 #include "spreadsheet_reader/zip_archive.h"
 #include "writers/reports/common.h"
-#include "writers/review/counts.h"
+#include "model/counts.h"
 #include "support/testing.h"
 
 namespace qd {

@@ -4,7 +4,7 @@
 
 #include "writers/reports/common.h"
 #include "writers/reports/reports.h"
-#include "writers/review/counts.h"
+#include "model/counts.h"
 #include "writers/review/findings_csv.h"
 #include "writers/review/review_report.h"
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "writers/lists/summary.h"
-#include "writers/review/counts.h"
+#include "xlsx_writer/book.h"
+#include "model/counts.h"
 #include "writers/review/findings_csv.h"
 #include "xlsx_writer/table.h"
 
@@ -56,7 +56,7 @@ Status write_review_report(const Catalog& catalog, const OutputContext& ctx,
   std::string title = catalog.settings.county + "政务服务事项审核报告（" +
                       catalog.as_of().chinese() + "）";
   xlsx::Book book;
-  if (Status s = book.open(ctx.output_dir + "/" + kReviewReportPath, doc_info(catalog, title, catalog.as_of()));
+  if (Status s = book.open(ctx.output_dir + "/" + kReviewReportPath, xlsx::doc_info(catalog, title, catalog.as_of()));
       !s)
     return s;
   const std::vector<Finding> findings = sorted_findings(catalog);

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "writers/review/counts.h"
+#include "model/counts.h"
 #include "writers/review/findings_csv.h"
 #include "writers/review/review_report.h"
 #include "writers/review/submissions.h"

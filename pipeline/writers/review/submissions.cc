@@ -1,59 +1,17 @@
 #include "writers/review/submissions.h"
 
-#include "writers/lists/summary.h"
-#include "writers/review/counts.h"
+#include "xlsx_writer/book.h"
+#include "model/counts.h"
 #include "xlsx_writer/table.h"
 
 namespace qd {
-
-std::vector<SubmissionStatus> submission_status(const Catalog& catalog) {
-  std::vector<SubmissionStatus> out;
-  const Date deadline = catalog.settings.deadline;
-  for (const DepartmentInfo& d : catalog.settings.departments) {
-    SubmissionStatus st;
-    st.department = d.name;
-    const Submission* latest = nullptr;
-    bool any = false;
-    for (const Submission& s : catalog.submissions) {
-      if (s.department != d.name) continue;
-      any = true;
-      if (!s.readable) continue;
-      if (!latest || (s.date.valid() && (!latest->date.valid() || latest->date < s.date)))
-        latest = &s;
-    }
-    if (latest) {
-      st.state = "已报送";
-      st.date = latest->date;
-      st.filler = latest->filler;
-      st.phone = latest->phone;
-      if (!st.date.valid() || !deadline.valid()) {
-        st.on_time = "日期不详";
-      } else {
-        long late = st.date.days_since_epoch() - deadline.days_since_epoch();
-        st.on_time = late > 0 ? "逾期" + std::to_string(late) + "天" : "按时";
-      }
-    } else {
-      st.state = any ? "文件无法读取" : "未报送";
-      st.on_time = "未报送";
-    }
-    for (const Item& it : catalog.items)
-      if (it.department == d.name) ++st.items;
-    for (const Finding& f : catalog.findings) {
-      if (f.department != d.name) continue;
-      if (f.severity == Severity::Error) ++st.errors;
-      if (f.severity == Severity::Warning) ++st.warnings;
-    }
-    out.push_back(std::move(st));
-  }
-  return out;
-}
 
 Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
                          std::vector<std::string>* written) {
   std::string title = catalog.settings.county + "政务服务事项报送情况（截至" +
                       catalog.as_of().chinese() + "）";
   xlsx::Book book;
-  if (Status s = book.open(ctx.output_dir + "/" + kSubmissionsPath, doc_info(catalog, title, catalog.as_of())); !s)
+  if (Status s = book.open(ctx.output_dir + "/" + kSubmissionsPath, xlsx::doc_info(catalog, title, catalog.as_of())); !s)
     return s;
   const std::string deadline = catalog.settings.deadline.valid() ? catalog.settings.deadline.iso() : "";
 
