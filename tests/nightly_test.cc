@@ -170,11 +170,12 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   change_item(dir.path());
   Proc again = build_with(dir.path(), "");
   ASSERT_EQ(again.exit_code, 1) << again.out;
-  // The department's booklet and the county's compilation; its form; its
-  // editable guide and the review report; nothing else of those writers.
-  EXPECT_EQ(parts_of(again.out, "guides").first, 2) << again.out;
+  // The department's booklet, the county's compilation and the
+  // department's editable guide; its form; the review report; nothing else
+  // of those writers.
+  EXPECT_EQ(parts_of(again.out, "guides").first, 3) << again.out;
   EXPECT_EQ(parts_of(again.out, "forms").first, 1) << again.out;
-  EXPECT_EQ(parts_of(again.out, "reports").first, 2) << again.out;
+  EXPECT_EQ(parts_of(again.out, "review").first, 1) << again.out;
   // The portal: the department's pages and the county's (index, search, data).
   EXPECT_EQ(parts_of(again.out, "portal").first, 2) << again.out;
   auto after = published_tree(dir / "output");

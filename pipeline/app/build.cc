@@ -152,16 +152,10 @@ std::vector<std::string> font_files(const std::string& config) {
 // published list, so tomorrow's reprint list compares with what was really
 // published (not with an output a crash left uncommitted).
 constexpr const char* kPrintedPartsKey = "printed_parts";
-const std::map<std::string, std::string, std::less<>>& printed_kinds() {
-  static const std::map<std::string, std::string, std::less<>> kPrinted = {
-      {"posters", kReprintPoster}, {"notices", kReprintNotice}, {"guides", kReprintGuide}};
-  return kPrinted;
-}
-
 std::string printed_parts_json(const std::vector<PlannedPart>& parts) {
   nlohmann::json o = nlohmann::json::object();
   for (const PlannedPart& p : parts)
-    if (printed_kinds().count(p.writer)) o[p.part.id] = p.part.made_from;
+    if (!p.part.reprint.empty()) o[p.part.id] = p.part.made_from;
   return o.dump();
 }
 
@@ -172,11 +166,10 @@ std::vector<Reprint> reprints(const std::vector<PlannedPart>& parts, const std::
   if (!was.is_object()) was = nlohmann::json::object();
   std::vector<Reprint> out;
   for (const PlannedPart& p : parts) {
-    auto kind = printed_kinds().find(p.writer);
-    if (kind == printed_kinds().end()) continue;
+    if (p.part.reprint.empty()) continue;
     auto old = was.find(p.part.id);
     if (old != was.end() && old->is_string() && old->get<std::string>() == p.part.made_from) continue;
-    out.push_back({kind->second, p.part.id, p.part.where});
+    out.push_back({p.part.reprint, p.part.id, p.part.where});
   }
   return out;
 }

@@ -69,8 +69,11 @@ struct Part {
   double cost = 1;        // rough rendering cost (pages); big parts start first
   std::string department; // the department it belongs to (a shard renders
                           // only its departments' parts); "" for the county
-  std::string where;      // a printed part: the hall or department it is
-                          // printed for, as the 待重印清单 names it
+  // A printed part (a hall prints it again when it changes): its kind as the
+  // 待重印清单 names it (kReprintPoster, kReprintNotice, kReprintGuide) and
+  // the hall or department it is printed for; "" for the other parts.
+  std::string reprint;
+  std::string where;
   std::function<Status(const OutputContext&, std::vector<std::string>* written)> render;
 };
 

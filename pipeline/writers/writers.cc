@@ -10,9 +10,9 @@
 #include "writers/lists/lists.h"
 #include "writers/notices/notices.h"
 #include "writers/posters/posters.h"
-#include "writers/reports/reports.h"
 #include "writers/portal/portal.h"
 #include "writers/review/review.h"
+#include "writers/submissions/submissions.h"
 
 namespace qd {
 
@@ -20,14 +20,14 @@ namespace {
 
 const WriterInfo kWriters[] = {
     {"lists", "公布的目录清单和实施清单（.xlsx）", write_lists, true},
-    {"review", "审核报告、问题清单和报送情况", write_review, true},
+    {"review", "审核报告（.xlsx、.docx）和问题清单（findings.csv）", write_review, true},
+    {"submissions", "报送情况（.xlsx）和报送情况通报（.docx）", write_submissions, true},
     {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true, plan_forms},
     {"guides", "各部门办事指南和汇编（.pdf）", write_guides, true, plan_guides},
     // Phase 1: appends the county booklet this build wrote. Planned last: it
     // counts the printed files to reprint.
     {"leaders", "领导汇报：主要数据、图表、审核、报送和变更情况，附办事指南汇编（.pdf）", write_leaders,
      true, plan_leaders_parts, /*phase=*/1, /*plan_last=*/true},
-    {"reports", "审核报告、报送情况通报和可编辑的办事指南（.docx）", write_reports, true, plan_reports},
     {"posters", "各大厅窗口的事项公示海报（.pdf）", write_posters, true, plan_poster_parts},
     {"notices", "各事项的一次性告知单（.pdf）", write_notices, true, plan_notice_parts},
     {"changes", "变更情况和待重印清单（.xlsx）", write_changes, true, plan_changes, 0,

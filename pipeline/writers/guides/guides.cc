@@ -52,6 +52,15 @@ Result<GuideKit> guide_kit(const OutputContext& ctx) {
   return kit;
 }
 
+// The booklet template's field table, for the editable guide (so that the
+// .docx and the PDF agree); the defaults without a template folder.
+Result<GuideTemplate> field_template(const OutputContext& ctx) {
+  if (ctx.templates_dir.empty()) return GuideTemplate::defaults();
+  fs::path path = fs::path(ctx.templates_dir) / "guide.xml";
+  if (!fs::exists(path)) return GuideTemplate::defaults();
+  return read_guide_template(path.string());
+}
+
 // Renders one booklet to `rel` (relative to the output folder).
 Status write_booklet(Booklet b, const GuideKit& kit, const OutputContext& ctx,
                      const std::string& rel, std::vector<std::string>* written) {
@@ -82,6 +91,7 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
     p.made_from = digests.of("guides", p.id, items, dept.name + "\t" + dept.short_name);
     p.cost = static_cast<double>(items.size());
     p.department = dept.name;
+    p.reprint = kReprintGuide;
     p.where = dept.name;
     const DepartmentInfo* d = &dept;
     p.render = [c, d, name](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
@@ -98,6 +108,7 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
     Part p;
     const std::string name = paths->county_booklet();
     p.id = name;
+    p.reprint = kReprintGuide;
     p.where = catalog.settings.county + "政务服务事项办事指南汇编";
     p.made_from = digests.of("guides", p.id, all);
     p.cost = static_cast<double>(all.size());
@@ -106,6 +117,25 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
       if (!kit.ok()) return kit.error();
       return write_booklet(lay_out_county(*c, kit->tmpl, kit->metrics, c->version()), *kit, ctx,
                            name, written);
+    };
+    parts.push_back(std::move(p));
+  }
+  // The editable guides.
+  for (const DepartmentInfo& dept : catalog.settings.departments) {
+    auto items = catalog.published(dept.name);
+    if (items.empty()) continue;
+    Part p;
+    p.id = paths->guide_docx(dept);
+    p.made_from = digests.of("guides", p.id, items, dept.name);
+    p.cost = static_cast<double>(items.size()) / 4;
+    p.department = dept.name;
+    const DepartmentInfo* d = &dept;
+    p.render = [c, d, path = p.id](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
+      auto tmpl = field_template(ctx);
+      if (!tmpl.ok()) return tmpl.error();
+      const Date version = c->version_of(c->published(d->name));
+      return office::save(guide_document(*c, *d, tmpl->fields, version, ReportSettings::defaults(*c)),
+                          ctx.output_dir, path, written);
     };
     parts.push_back(std::move(p));
   }

@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "validate/rules.h"
-#include "writers/lists/summary.h"
 #include "model/counts.h"
 
 namespace qd {

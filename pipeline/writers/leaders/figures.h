@@ -9,7 +9,7 @@
 
 #include "model/catalog.h"
 #include "model/counts.h"
-#include "writers/review/submissions.h"
+#include "model/counts.h"
 
 namespace qd {
 

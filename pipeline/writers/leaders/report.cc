@@ -4,7 +4,6 @@
 #include <array>
 
 #include "base/text.h"
-#include "writers/changes/changes.h"
 #include "print/replay.h"
 #include "model/counts.h"
 

@@ -32,6 +32,7 @@ Result<std::vector<Part>> plan_notice_parts(const Catalog& catalog, const Output
     p.made_from = digests.of("notices", job.path, {job.item});
     p.cost = 1;
     p.department = job.item->department;
+    p.reprint = kReprintNotice;
     p.where = job.item->department;
     p.render = [c, job](const OutputContext& ctx, std::vector<std::string>* written) -> Status {
       auto lib = print::fonts(ctx.fonts_config);

@@ -96,6 +96,7 @@ Result<std::vector<Part>> plan_poster_parts(const Catalog& catalog, const Output
   for (PosterJob& job : plan_posters(catalog, *paths_of(ctx, catalog))) {
     Part p;
     p.id = job.path;
+    p.reprint = kReprintPoster;
     p.where = job.hall->name;
     p.made_from = poster_digest(catalog, job, digests);
     p.cost = 1 + static_cast<double>(job.items.size()) / 10;

@@ -1,6 +1,6 @@
-#include "writers/reports/common.h"
+#include "office/blocks.h"
 
-namespace qd::reports {
+namespace qd::office {
 
 docx::Cell cell(const std::string& text, double size, docx::Align align, const char* style) {
   docx::Cell c;
@@ -68,4 +68,4 @@ std::string place_text(const Place& p) {
 
 
 
-}  // namespace qd::reports
+}  // namespace qd::office

@@ -1,4 +1,6 @@
-#include "writers/reports/reports.h"
+#include "writers/guides/guides.h"
+#include "writers/review/review.h"
+#include "writers/submissions/submissions.h"
 
 #include <gtest/gtest.h>
 #include <tinyxml2.h>
@@ -9,7 +11,7 @@
 #include <algorithm>
 
 #include "spreadsheet_reader/zip_archive.h"
-#include "writers/reports/common.h"
+#include "office/blocks.h"
 #include "model/counts.h"
 #include "support/testing.h"
 
@@ -54,10 +56,24 @@ Catalog sample() {
   return c;
 }
 
+// Writes the three kinds of .docx documents as a build does.
+Status write_documents(const Catalog& c, const OutputContext& ctx, std::vector<std::string>* written) {
+  std::vector<std::string> local;
+  if (!written) written = &local;
+  const ReportSettings rs = ReportSettings::defaults(c);
+  QD_TRY(office::save(review_document(c, c.as_of(), rs), ctx.output_dir, kReviewDocxPath, written));
+  QD_TRY(office::save(notice_document(c, c.as_of(), rs), ctx.output_dir, kNoticeDocxPath, written));
+  auto parts = plan_guides(c, ctx, Digests{});
+  if (!parts.ok()) return parts.error();
+  for (const Part& p : parts.value())
+    if (p.id.ends_with(".docx")) QD_TRY(p.render(ctx, written));
+  return Ok{};
+}
+
 std::string write_sample(std::string_view name, std::vector<std::string>* written = nullptr) {
   Catalog c = sample();
   std::string dir = t::fresh_dir(name);
-  Status s = write_reports(c, OutputContext{dir, QD_SOURCE_DIR "/templates", c.build_date}, written);
+  Status s = write_documents(c, OutputContext{dir, QD_SOURCE_DIR "/templates", c.build_date}, written);
   EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().str());
   return dir;
 }
@@ -88,12 +104,12 @@ std::string doc_text(const std::string& docx) {
 }
 
 TEST(Reports, Numerals) {
-  EXPECT_EQ(reports::numeral(1), "一");
-  EXPECT_EQ(reports::numeral(10), "十");
-  EXPECT_EQ(reports::numeral(15), "十五");
-  EXPECT_EQ(reports::numeral(21), "二十一");
-  EXPECT_EQ(reports::numeral(105), "一百零五");
-  EXPECT_EQ(reports::numeral(110), "一百一十");
+  EXPECT_EQ(office::numeral(1), "一");
+  EXPECT_EQ(office::numeral(10), "十");
+  EXPECT_EQ(office::numeral(15), "十五");
+  EXPECT_EQ(office::numeral(21), "二十一");
+  EXPECT_EQ(office::numeral(105), "一百零五");
+  EXPECT_EQ(office::numeral(110), "一百一十");
 }
 
 TEST(Reports, DocumentNumber) {
@@ -197,7 +213,7 @@ TEST(Reports, TheNoticeSpeaksOfTheDistrictAndCountsTheUndated) {
   undated.readable = true;
   c.submissions.push_back(undated);
   std::string dir = t::fresh_dir("reports_district");
-  ASSERT_TRUE(write_reports(c, OutputContext{dir, QD_SOURCE_DIR "/templates", c.build_date}, nullptr).ok());
+  ASSERT_TRUE(write_documents(c, OutputContext{dir, QD_SOURCE_DIR "/templates", c.build_date}, nullptr).ok());
   std::string text = doc_text(dir + "/reports/报送情况通报.docx");
   for (const char* words : {"武审改办〔2017〕1号", "关于全区政务服务事项清单报送情况的通报", "区直各有关部门：",
                             "按照区政府", "报送区审改办", "影响了全区工作进度",

@@ -1,5 +1,5 @@
-// Building blocks the .docx reports share: table cells and rows, Chinese
-// ordinal numerals, places as text.
+// The office-documents kit's building blocks: table cells and rows, Chinese
+// ordinal numerals, places as text — what the .docx documents share.
 #pragma once
 
 #include <string>
@@ -8,7 +8,7 @@
 #include "base/error.h"
 #include "docx/docx.h"
 
-namespace qd::reports {
+namespace qd::office {
 
 // A table cell of one paragraph per line of `text`, in style TableText (or
 // TableHeader), at `size` pt (0 = the style's 12 pt).
@@ -27,4 +27,4 @@ std::string numeral(int n);
 // "市场监管局.xlsx 实施清单!B4" — the file's name without its folders.
 std::string place_text(const Place& p);
 
-}  // namespace qd::reports
+}  // namespace qd::office

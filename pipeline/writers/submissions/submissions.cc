@@ -1,4 +1,4 @@
-#include "writers/review/submissions.h"
+#include "writers/submissions/submissions.h"
 
 #include "xlsx_writer/book.h"
 #include "model/counts.h"
@@ -6,8 +6,8 @@
 
 namespace qd {
 
-Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
-                         std::vector<std::string>* written) {
+Status write_submission_sheet(const Catalog& catalog, const OutputContext& ctx,
+                              std::vector<std::string>* written) {
   std::string title = catalog.settings.county + "政务服务事项报送情况（截至" +
                       catalog.as_of().chinese() + "）";
   xlsx::Book book;
@@ -58,6 +58,13 @@ Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
   if (Status s = book.close(); !s) return s;
   if (written) written->push_back(kSubmissionsPath);
   return Ok{};
+}
+
+Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
+                         std::vector<std::string>* written) {
+  QD_TRY(write_submission_sheet(catalog, ctx, written));
+  return office::save(notice_document(catalog, catalog.as_of(), ReportSettings::defaults(catalog)),
+                      ctx.output_dir, kNoticeDocxPath, written);
 }
 
 }  // namespace qd

@@ -1,14 +1,13 @@
 // reports/报送情况通报.docx: the submission-status notice (GB/T 9704—2012).
 #include <cmath>
 
-#include "writers/reports/common.h"
-#include "writers/reports/reports.h"
 #include "model/counts.h"
-#include "writers/review/submissions.h"
+#include "office/blocks.h"
+#include "writers/submissions/submissions.h"
 
 namespace qd {
 
-using reports::numeral;
+using office::numeral;
 
 namespace {
 
@@ -44,33 +43,6 @@ docx::Paragraph blank(bool keep_next = false) {
 }
 
 }  // namespace
-
-ReportSettings ReportSettings::defaults(const Catalog& catalog) {
-  ReportSettings rs;
-  const Settings& s = catalog.settings;
-  const std::string& county = s.county;
-  rs.issuer = county + "人民政府推进职能转变协调小组办公室";
-  rs.short_issuer = s.division + "审改办";
-  rs.recipients = s.division + "直各有关部门";
-  rs.whole = "全" + s.division;
-  rs.government = s.division + "政府";
-  if (!s.document_prefix.empty()) {
-    rs.number_prefix = s.document_prefix;
-  } else {
-    // The first character of the county's own name (UTF-8), without the
-    // province or city it may be written with, + 审改办: 涿审改办.
-    std::string_view own = county;
-    for (const std::string& above : {s.province, s.city})
-      if (!above.empty() && own.size() > above.size() && own.starts_with(above)) own.remove_prefix(above.size());
-    size_t len = 1;
-    if (!own.empty()) {
-      unsigned char c = static_cast<unsigned char>(own[0]);
-      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    }
-    rs.number_prefix = std::string(own.substr(0, std::min(len, own.size()))) + "审改办";
-  }
-  return rs;
-}
 
 std::string notice_number(const ReportSettings& rs, Date date) {
   return rs.number_prefix + "〔" + std::to_string(date.year) + "〕" + std::to_string(rs.number) + "号";
@@ -203,7 +175,7 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
                     s.date.valid() ? s.date.chinese() : "", std::to_string(s.items),
                     std::to_string(s.errors)});
   }
-  doc.add(reports::table({12, 48, 26, 38, 16, 16}, {"序号", "部门", "报送情况", "报送日期", "事项数", "错误数"},
+  doc.add(office::table({12, 48, 26, 38, 16, 16}, {"序号", "部门", "报送情况", "报送日期", "事项数", "错误数"},
                          rows, 12, {true, false, true, true, true, true}));
   docx::Paragraph note("Plain", "截止日期：" + deadline + "。应报送" + num(tot.departments) + "个部门，已报送" +
                                     num(tot.submitted) + "个" + tot.submitted_breakdown() + "，未报送" +

@@ -1,12 +1,12 @@
 // guides/docx/<部门>办事指南.docx: the booklet's content, editable.
 #include "base/text.h"
-#include "writers/reports/common.h"
-#include "writers/reports/reports.h"
+#include "office/blocks.h"
+#include "writers/guides/guides.h"
 #include "model/display.h"
 
 namespace qd {
 
-using reports::numeral;
+using office::numeral;
 
 namespace {
 
@@ -46,7 +46,7 @@ void item_section(docx::Document& doc, const Item& item, int index,
   }
   if (!rows.empty()) {
     doc.paragraph("Heading1", numeral(++section) + "、基本信息");
-    docx::Table t = reports::table({36, 120}, {"项目", "内容"}, rows, 12, {true, false});
+    docx::Table t = office::table({36, 120}, {"项目", "内容"}, rows, 12, {true, false});
     // The field table reads as label | value: no header row, labels shaded.
     t.rows.erase(t.rows.begin());
     for (docx::Row& r : t.rows) {
@@ -71,7 +71,7 @@ void item_section(docx::Document& doc, const Item& item, int index,
                    material_value(item, mat, "form"), material_value(item, mat, "source"),
                    material_value(item, mat, "need")});
     }
-    doc.add(reports::table({12, 35, 19, 24, 22, 26, 18},
+    doc.add(office::table({12, 35, 19, 24, 22, 26, 18},
                            {"序号", "材料名称", "材料类型", "份数", "材料形式", "来源渠道", "是否必需"}, m, 10.5,
                            {true, false, true, true, true, true, true}));
   }
@@ -87,7 +87,7 @@ void item_section(docx::Document& doc, const Item& item, int index,
       p.push_back({s.seq.text.empty() ? std::to_string(i) : s.seq.text, s.step.text, s.staff.text,
                    s.limit.text, s.standard.text, s.outcome.text});
     }
-    doc.add(reports::table({12, 20, 26, 24, 40, 34},
+    doc.add(office::table({12, 20, 26, 24, 40, 34},
                            {"序号", "环节名称", "办理人员", "办理时限", "审查标准", "办理结果"}, p, 10.5,
                            {true, true, false, true, false, false}));
   }
@@ -98,7 +98,7 @@ void item_section(docx::Document& doc, const Item& item, int index,
     for (const FeeItem& fee : item.fees)
       f.push_back({fee.title.text, fee.standard.text, fee.basis.text,
                    fee_value(item, fee, "waivable"), fee.waiver_basis.text});
-    doc.add(reports::table({30, 30, 46, 20, 30}, {"收费项目", "收费标准", "收费依据", "是否允许减免", "减免依据"},
+    doc.add(office::table({30, 30, 46, 20, 30}, {"收费项目", "收费标准", "收费依据", "是否允许减免", "减免依据"},
                            f, 10.5, {false, false, false, true, false}));
   }
   if (!item.faqs.empty()) {

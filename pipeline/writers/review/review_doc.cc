@@ -2,15 +2,15 @@
 #include <algorithm>
 #include <map>
 
-#include "writers/reports/common.h"
-#include "writers/reports/reports.h"
 #include "model/counts.h"
+#include "office/blocks.h"
 #include "writers/review/findings_csv.h"
+#include "writers/review/review.h"
 #include "writers/review/review_report.h"
 
 namespace qd {
 
-using reports::numeral;
+using office::numeral;
 
 namespace {
 
@@ -30,9 +30,9 @@ std::string where(const Finding& f) {
   if (!f.department.empty() && file == f.department + ".xlsx" && !f.at.sheet.empty()) {
     Place p = f.at;
     p.file.clear();
-    return reports::place_text(p);
+    return office::place_text(p);
   }
-  return reports::place_text(f.at);
+  return office::place_text(f.at);
 }
 
 }  // namespace
@@ -85,7 +85,7 @@ docx::Document review_document(const Catalog& catalog, Date date, const ReportSe
     for (int i = 0; i < 9; ++i) w.push_back(12);
     std::vector<bool> centre(10, true);
     centre[0] = false;
-    doc.add(reports::table(w, {"部门", "错误", "警告", "建议", "通报", "事项", "公布", "退回", "待审", "取消"},
+    doc.add(office::table(w, {"部门", "错误", "警告", "建议", "通报", "事项", "公布", "退回", "待审", "取消"},
                            rows, 10.5, centre));
     docx::Paragraph note("Plain", "注：“事项”为读取的事项数，“待审”为待审核的事项数。");
     note.runs[0].size = 10.5;
@@ -103,7 +103,7 @@ docx::Document review_document(const Catalog& catalog, Date date, const ReportSe
     if (rows.empty())
       doc.paragraph("Body", "未发现问题。");
     else
-      doc.add(reports::table({12, 54, 18, 24, 24, 24}, {"序号", "规则", "级别", "问题数", "涉及部门数", "涉及事项数"},
+      doc.add(office::table({12, 54, 18, 24, 24, 24}, {"序号", "规则", "级别", "问题数", "涉及部门数", "涉及事项数"},
                              rows, 10.5, {true, false, true, true, true, true}));
   }
 
@@ -123,7 +123,7 @@ docx::Document review_document(const Catalog& catalog, Date date, const ReportSe
         doc.paragraph("Body", "未发现问题。");
         continue;
       }
-      doc.add(reports::table({11, 25, 35, 11, 24, 50}, {"序号", "位置", "规则", "级别", "事项", "说明"}, rows,
+      doc.add(office::table({11, 25, 35, 11, 24, 50}, {"序号", "位置", "规则", "级别", "事项", "说明"}, rows,
                              10.5, {true, false, false, true, false, false}));
     }
   }
@@ -166,7 +166,7 @@ docx::Document review_document(const Catalog& catalog, Date date, const ReportSe
           head = false;
         }
       }
-      docx::Table t = reports::table({42, 35, 22, 11, 46}, {"事项", "日期", "审核单位", "结论", "审核意见"},
+      docx::Table t = office::table({42, 35, 22, 11, 46}, {"事项", "日期", "审核单位", "结论", "审核意见"},
                                      rows, 10.5, {false, true, true, true, false});
       for (size_t r = 0; r < rows.size(); ++r) {
         docx::Cell& c = t.rows[r + 1].cells[0];
