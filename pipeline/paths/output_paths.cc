@@ -252,14 +252,33 @@ std::string OutputPaths::poster(const Hall& hall, const Window& window) const {
          path_component(window_stem(window), window_identity(hall, window), "窗口") + ".pdf";
 }
 
+bool safe_url_segment(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
 std::string OutputPaths::item_page(const Item& item) {
   const std::string& code = item.get(El::ImplCode);
-  if (code.empty() || code.size() > 64) return "";
-  for (char c : code)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-          c == '_'))
-      return "";
-  return "item/" + code + ".html";
+  return safe_url_segment(code) ? "item/" + code + ".html" : "";
+}
+
+std::vector<std::string> OutputPaths::department_pages(const Settings& settings) {
+  std::vector<std::string> out;
+  std::set<std::string> used;
+  std::map<std::string, int> count;
+  for (const DepartmentInfo& d : settings.departments) ++count[d.number];
+  for (size_t i = 0; i < settings.departments.size(); ++i) {
+    const std::string& n = settings.departments[i].number;
+    std::string stem = n;
+    if (!safe_url_segment(n) || count[n] > 1) stem = "d" + std::to_string(i + 1);
+    // A number such as "d3" may collide with a fallback name: keep both unique.
+    while (!used.insert(stem).second) stem += "_";
+    out.push_back("dept/" + stem + ".html");
+  }
+  return out;
 }
 
 }  // namespace qd

@@ -1,6 +1,7 @@
-// Where every output file goes. One module decides every path that is made
-// from a name in the input (a department, an item, a hall, a window), so
-// that writers, the portal and the publish stage agree, and so that:
+// Where every output file goes. One module decides every output path: the
+// fixed ones below, and every path made from a name in the input (a
+// department, an item, a hall, a window), so that writers, the portal and
+// the publish stage agree, and so that:
 //
 // - every path component is bounded in bytes (a long 事项名称 is shortened
 //   and given a short suffix; documents still show the whole name);
@@ -27,6 +28,20 @@
 #include "model/catalog.h"
 
 namespace qd {
+
+// The outputs whose paths are fixed (relative to the output folder).
+inline constexpr const char* kCatalogListPath = "lists/目录清单.xlsx";    // 目录清单
+inline constexpr const char* kImplListPath = "lists/实施清单.xlsx";       // 实施清单
+inline constexpr const char* kFindingsCsvPath = "review/findings.csv";    // every finding
+inline constexpr const char* kReviewReportPath = "review/审核报告.xlsx";   // 审核报告 (workbook)
+inline constexpr const char* kReviewDocxPath = "reports/审核报告.docx";     // 审核报告 (document)
+inline constexpr const char* kSubmissionsPath = "review/报送情况.xlsx";    // 报送情况
+inline constexpr const char* kNoticeDocxPath = "reports/报送情况通报.docx";     // 报送情况通报
+inline constexpr const char* kChangesPath = "reports/变更情况.xlsx";        // 变更情况 and 待重印清单
+inline constexpr const char* kLeadersReportPath = "reports/领导汇报.pdf";  // 领导汇报
+inline constexpr const char* kPortalDir = "portal";      // the public site
+// The copy of the registry in every build folder (publish/registry_guard.h).
+inline constexpr const char* kRegistryCopyPath = "registry/registry.sqlite";
 
 // The longest name part of a component, in bytes (50 Chinese characters);
 // suffix and extension come on top, well under the 255 bytes of a file name.
@@ -68,6 +83,10 @@ class OutputPaths {
   // "item/<实施编码>.html" under portal/ ("" when the code is missing or not
   // a safe URL segment).
   static std::string item_page(const Item& item);
+  // The page of each registered department under portal/: "dept/<number>.html",
+  // or "dept/d<k>.html" (k = position in the settings, from 1) when the
+  // number is missing, unsafe or taken. Same order as settings.departments.
+  static std::vector<std::string> department_pages(const Settings& settings);
 
  private:
   // The component of a department (its folder and file stem).
@@ -78,6 +97,10 @@ class OutputPaths {
   std::map<std::pair<std::string, std::string>, std::string> notices_;  // (dept, code) → path
   std::map<std::string, std::string> posters_;  // window identity → path
 };
+
+// True for a file name stem that needs no escaping in a URL: 1–64 ASCII
+// letters, digits, '-' and '_' (the portal's page names).
+bool safe_url_segment(std::string_view s);
 
 // Resolves name collisions among components that go into one folder:
 // `names[i]` with `identities[i]`; returns the components, all different

@@ -20,12 +20,11 @@
 
 #include "base/error.h"
 #include "registry/registry.h"
+#include "paths/output_paths.h"
 #include "publish/manifest.h"
 
 namespace qd {
 
-// The copy of the registry in every build folder.
-inline constexpr const char* kRegistryCopyPath = "registry/registry.sqlite";
 // Its part in the manifest.
 inline constexpr const char* kRegistryPart = "registry";
 

@@ -8,7 +8,6 @@
 
 namespace qd {
 
-inline constexpr const char* kChangesPath = "reports/变更情况.xlsx";
 
 // Writes reports/变更情况.xlsx.
 Status write_changes(const Catalog& catalog, const OutputContext& ctx,

@@ -16,7 +16,6 @@
 
 namespace qd {
 
-inline constexpr const char* kLeadersReportPath = "reports/领导汇报.pdf";
 
 // What the writer makes: one file, made from the catalog and the county
 // booklet (relative paths under the output folder).

@@ -6,7 +6,6 @@
 namespace qd {
 
 // The file's path under the output folder.
-inline constexpr const char* kCatalogListPath = "lists/目录清单.xlsx";
 
 // Writes 汇总 and one sheet per registered department with its published
 // items: 序号, 事项名称, 基本编码, 设定依据, 事项类型, 行使层级, 主管部门,

@@ -7,7 +7,6 @@
 namespace qd {
 
 // The file's path under the output folder.
-inline constexpr const char* kImplListPath = "lists/实施清单.xlsx";
 
 // The elements shown as columns: the 36, then each extension that some
 // published item fills in.

@@ -59,15 +59,6 @@ std::string url_segment(std::string_view text) {
   return out;
 }
 
-bool safe_stem(std::string_view name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (char c : name)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-          c == '_'))
-      return false;
-  return true;
-}
-
 std::string url_path(std::string_view rel) {
   std::string out;
   size_t start = 0;

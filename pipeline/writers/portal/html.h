@@ -18,10 +18,6 @@ std::string escape_lines(std::string_view text);
 // ASCII), so a department name with '#', '?', '%' or '/' stays one segment.
 std::string url_segment(std::string_view text);
 
-// True if `name` is a safe file name stem: non-empty, ASCII letters,
-// digits, '-' and '_' only.
-bool safe_stem(std::string_view name);
-
 // A relative file path as a URL path: each segment percent-encoded
 // ("notices/涿鹿县民政局/a b.pdf" → "notices/%E6…/a%20b.pdf").
 std::string url_path(std::string_view rel);

@@ -152,24 +152,6 @@ std::string fmt(double v) {
 
 }  // namespace
 
-std::string item_path(const Item& item) { return OutputPaths::item_page(item); }
-
-std::vector<std::string> department_paths(const Settings& settings) {
-  std::vector<std::string> out;
-  std::set<std::string> used;
-  std::map<std::string, int> count;
-  for (const DepartmentInfo& d : settings.departments) ++count[d.number];
-  for (size_t i = 0; i < settings.departments.size(); ++i) {
-    const std::string& n = settings.departments[i].number;
-    std::string stem = n;
-    if (!safe_stem(n) || count[n] > 1) stem = "d" + std::to_string(i + 1);
-    // A number such as "d3" may collide with a fallback name: keep both unique.
-    while (!used.insert(stem).second) stem += "_";
-    out.push_back("dept/" + stem + ".html");
-  }
-  return out;
-}
-
 std::string flow_chart_svg(const Item& item) {
   if (item.steps.empty()) return "";
   const double W = 320, box_x = 10, box_w = 300, pad = 10;
@@ -336,7 +318,7 @@ std::string Site::listing(const std::vector<const Item*>& items, const std::stri
   for (const char* c : {"事项类型", "办件类型", "承诺办结时限", "到现场次数", "收费"}) cols.emplace_back(c);
   std::string out = "<table class=\"list stack\">\n" + th_cols(cols) + "<tbody>\n";
   for (const Item* it : items) {
-    const std::string path = item_path(*it);
+    const std::string path = OutputPaths::item_page(*it);
     std::string name = escape(it->get(El::Name));
     if (!path.empty()) name = "<a href=\"" + root + path + "\">" + name + "</a>";
     out += "<tr>" + td("事项名称", name);
@@ -484,7 +466,7 @@ Status Site::prepare() {
   auto frame = read_template(tdir / "page.html");
   if (!frame.ok()) return frame.error();
   frame_ = std::move(frame.value());
-  const std::vector<std::string> paths = department_paths(catalog_.settings);
+  const std::vector<std::string> paths = OutputPaths::department_pages(catalog_.settings);
   for (size_t i = 0; i < catalog_.settings.departments.size(); ++i) {
     const DepartmentInfo& d = catalog_.settings.departments[i];
     depts_.push_back({&d, paths[i], catalog_.published(d.name), ""});
@@ -509,7 +491,7 @@ Status Site::department(size_t i) {
   }
   // The items' pages.
   for (const Item* it : d.items) {
-    const std::string path = item_path(*it);
+    const std::string path = OutputPaths::item_page(*it);
     if (!path.empty())
       QD_TRY(put(path, page(it->get(El::Name), item_description(*it), "../", item_body(*it, d, date), date)));
   }
@@ -545,7 +527,7 @@ Status Site::county() {
   int total = 0;
   for (const DeptPage& d : depts_) {
     for (const Item* it : d.items) {
-      const std::string path = item_path(*it);
+      const std::string path = OutputPaths::item_page(*it);
       if (path.empty()) continue;
       ++total;
       Kind k = kind_of(*it);
@@ -633,7 +615,7 @@ Status write_portal(const Catalog& catalog, const OutputContext& ctx, std::vecto
 Result<std::vector<Part>> plan_portal(const Catalog& catalog, const OutputContext&, const Digests& digests) {
   std::vector<Part> parts;
   const Catalog* c = &catalog;
-  const std::vector<std::string> paths = portal::department_paths(catalog.settings);
+  const std::vector<std::string> paths = OutputPaths::department_pages(catalog.settings);
   // Phase 1: the parts link the booklets and notices this build wrote.
   for (size_t i = 0; i < catalog.settings.departments.size(); ++i) {
     const DepartmentInfo& d = catalog.settings.departments[i];

@@ -26,16 +26,6 @@ Result<std::vector<Part>> plan_portal(const Catalog& catalog, const OutputContex
 
 namespace portal {
 
-// The page of a published item, relative to the portal root:
-// "item/<实施编码>.html" ("" when the code is missing or unsafe).
-std::string item_path(const Item& item);
-
-// The page of each registered department, relative to the portal root:
-// "dept/<number>.html", or "dept/d<k>.html" (k = position in the settings,
-// from 1) when the number is missing, unsafe or taken. Same order as
-// settings.departments.
-std::vector<std::string> department_paths(const Settings& settings);
-
 // The inline SVG flow chart of an item's steps (boxes with the step name and
 // its time limit, arrows between them); "" without steps.
 std::string flow_chart_svg(const Item& item);

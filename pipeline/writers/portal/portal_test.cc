@@ -46,11 +46,11 @@ TEST(PortalHtml, EscapesEveryMarkupCharacter) {
 TEST(PortalHtml, UrlSegmentsAndFileNames) {
   EXPECT_EQ(portal::url_segment("涿鹿县 a#b?c/d%.pdf"),
             "%E6%B6%BF%E9%B9%BF%E5%8E%BF%20a%23b%3Fc%2Fd%25.pdf");
-  EXPECT_TRUE(portal::safe_stem("11130731MB1234567X4000117001000"));
-  EXPECT_TRUE(portal::safe_stem("01"));
-  EXPECT_FALSE(portal::safe_stem(""));
-  EXPECT_FALSE(portal::safe_stem("../x"));
-  EXPECT_FALSE(portal::safe_stem("a b"));
+  EXPECT_TRUE(safe_url_segment("11130731MB1234567X4000117001000"));
+  EXPECT_TRUE(safe_url_segment("01"));
+  EXPECT_FALSE(safe_url_segment(""));
+  EXPECT_FALSE(safe_url_segment("../x"));
+  EXPECT_FALSE(safe_url_segment("a b"));
   EXPECT_EQ(portal::url_path("notices/涿鹿县/a b#.pdf"), "notices/%E6%B6%BF%E9%B9%BF%E5%8E%BF/a%20b%23.pdf");
 }
 
@@ -61,16 +61,16 @@ TEST(PortalHtml, FillIsOnePass) {
 TEST(PortalNames, ItemAndDepartmentPaths) {
   Catalog c = testing::sample_catalog();
   for (const Item* it : c.published()) {
-    EXPECT_EQ(portal::item_path(*it), "item/" + it->get(El::ImplCode) + ".html");
+    EXPECT_EQ(OutputPaths::item_page(*it), "item/" + it->get(El::ImplCode) + ".html");
   }
   Item bad;
   bad.field(El::ImplCode).text = "../../etc/passwd";
-  EXPECT_EQ(portal::item_path(bad), "");
+  EXPECT_EQ(OutputPaths::item_page(bad), "");
 
   Settings s;
   s.departments = {{"甲", "", "", "01"}, {"乙", "", "", "01"}, {"丙", "", "", "../x"},
                    {"丁", "", "", "07"}, {"戊", "", "", "d1"}};
-  std::vector<std::string> p = portal::department_paths(s);
+  std::vector<std::string> p = OutputPaths::department_pages(s);
   ASSERT_EQ(p.size(), 5u);
   EXPECT_EQ(p[0], "dept/d1.html");  // the number is shared: by position
   EXPECT_EQ(p[1], "dept/d2.html");
@@ -242,8 +242,8 @@ TEST_F(PortalSite, WritesThePagesAndEscapesHostileText) {
                         "data/README.html"})
     EXPECT_TRUE(fs::exists(root / f)) << f;
   for (const Item* it : catalog_.published())
-    EXPECT_TRUE(fs::exists(root / portal::item_path(*it))) << portal::item_path(*it);
-  for (const std::string& p : portal::department_paths(catalog_.settings)) EXPECT_TRUE(fs::exists(root / p)) << p;
+    EXPECT_TRUE(fs::exists(root / OutputPaths::item_page(*it))) << OutputPaths::item_page(*it);
+  for (const std::string& p : OutputPaths::department_pages(catalog_.settings)) EXPECT_TRUE(fs::exists(root / p)) << p;
   for (const std::string& w : written) EXPECT_TRUE(fs::exists(fs::path(dir_) / w)) << w;
 
   std::set<std::string> descriptions;
@@ -323,7 +323,7 @@ TEST_F(PortalSite, ItemPageShowsTheGuide) {
   for (const Item* it : catalog_.published())
     if (!it->materials.empty() && !it->steps.empty()) item = it;
   ASSERT_NE(item, nullptr);
-  const std::string page = testing::slurp(dir_ + "/portal/" + portal::item_path(*item));
+  const std::string page = testing::slurp(dir_ + "/portal/" + OutputPaths::item_page(*item));
   EXPECT_NE(page.find("清单版本：2017年9月30日"), std::string::npos);
   EXPECT_NE(page.find(item->get(El::ImplCode)), std::string::npos);
   EXPECT_NE(page.find("<th scope=\"col\">材料名称</th>"), std::string::npos);
@@ -370,13 +370,13 @@ TEST_F(PortalSite, CopiesGuidesAndNoticesWhenPresent) {
   ASSERT_TRUE(write(catalog_, dir_, nullptr).ok());
   EXPECT_EQ(testing::slurp(dir_ + "/portal/" + guide), "%PDF-guide");
   EXPECT_EQ(testing::slurp(dir_ + "/portal/" + notice), "%PDF-notice");
-  const std::string page = testing::slurp(dir_ + "/portal/" + portal::item_path(*items[0]));
+  const std::string page = testing::slurp(dir_ + "/portal/" + OutputPaths::item_page(*items[0]));
   EXPECT_NE(page.find("href=\"../" + portal::url_path(guide) + "\""), std::string::npos);
   EXPECT_NE(page.find("href=\"../" + portal::url_path(notice) + "\""), std::string::npos);
   // Another department without a booklet: no link.
   const auto other = catalog_.published(catalog_.settings.departments[2].name);
   if (!other.empty()) {
-    const std::string p2 = testing::slurp(dir_ + "/portal/" + portal::item_path(*other[0]));
+    const std::string p2 = testing::slurp(dir_ + "/portal/" + OutputPaths::item_page(*other[0]));
     EXPECT_EQ(p2.find("../guides/"), std::string::npos);
   }
 }

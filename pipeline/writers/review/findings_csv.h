@@ -6,7 +6,6 @@
 
 namespace qd {
 
-inline constexpr const char* kFindingsCsvPath = "review/findings.csv";
 inline constexpr const char* kFindingsCsvHeader = "file,sheet,cell,rule,severity,message";
 
 // The findings sorted as Catalog::sort_findings() does, without changing

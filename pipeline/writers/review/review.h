@@ -14,7 +14,6 @@
 
 namespace qd {
 
-inline constexpr const char* kReviewDocxPath = "reports/审核报告.docx";
 
 // The review report as a document, for the writer and the tests.
 docx::Document review_document(const Catalog& catalog, Date date, const ReportSettings& rs);

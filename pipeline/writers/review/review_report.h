@@ -5,7 +5,6 @@
 
 namespace qd {
 
-inline constexpr const char* kReviewReportPath = "review/审核报告.xlsx";
 
 // Departments the review concerns: the registered ones in settings order,
 // then unregistered ones seen in items, findings or submissions, in order

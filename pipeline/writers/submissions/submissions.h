@@ -14,8 +14,6 @@
 
 namespace qd {
 
-inline constexpr const char* kSubmissionsPath = "review/报送情况.xlsx";
-inline constexpr const char* kNoticeDocxPath = "reports/报送情况通报.docx";
 
 // Writes 报送情况 (序号, 部门, 是否报送, 报送日期, 截止日期, 是否按时, 填报人,
 // 联系电话, 事项数, 错误数, 警告数, and a count line) and 未登记部门.
