@@ -95,4 +95,28 @@ bool mandatory_break(char32_t cp) {
          cp == 0x2029;
 }
 
+// Full-width opening brackets and quotes (no ASCII forms: they are narrow).
+bool opening_bracket(char32_t cp) {
+  switch (cp) {
+    case U'（': case U'〔': case U'［': case U'｛': case U'【': case U'〖':
+    case U'《': case U'〈': case U'「': case U'『': case U'“': case U'‘':
+    case U'〘': case U'〚': case U'｟':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Full-width closing brackets and quotes.
+bool closing_bracket(char32_t cp) {
+  switch (cp) {
+    case U'）': case U'〕': case U'］': case U'｝': case U'】': case U'〗':
+    case U'》': case U'〉': case U'」': case U'』': case U'”': case U'’':
+    case U'〙': case U'〛': case U'｠':
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace qd::ts

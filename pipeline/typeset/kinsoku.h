@@ -36,4 +36,12 @@ bool hangs_at_line_end(char32_t cp);
 // True for a mandatory line break (LF, CR, VT, FF, NEL, LS, PS).
 bool mandatory_break(char32_t cp);
 
+// True for a full-width opening bracket or quote (（〔［｛【〖《〈「『“‘):
+// its glyph is half space on the leading side, half ink (W3C clreq 3.1.6).
+bool opening_bracket(char32_t cp);
+
+// True for a full-width closing bracket or quote (）〕］｝】〗》〉」』”’):
+// half ink, half space on the trailing side.
+bool closing_bracket(char32_t cp);
+
 }  // namespace qd::ts
