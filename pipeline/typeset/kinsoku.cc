@@ -119,4 +119,12 @@ bool closing_bracket(char32_t cp) {
   }
 }
 
+// No closing mark at the start, no opening one at the end, —— and …… whole.
+bool acceptable_forced_break(std::u32string_view t, size_t k, bool strict) {
+  const char32_t a = t[k - 1], b = t[k];
+  if (no_line_start(b, strict) || no_line_end(a)) return false;
+  if (a == b && doubled_punctuation(a)) return false;
+  return true;
+}
+
 }  // namespace qd::ts

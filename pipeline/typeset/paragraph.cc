@@ -114,14 +114,6 @@ double start_cut(char32_t cp, double em_width, double cut, double size) {
   return em_width / 2;
 }
 
-// True if a forced break before text[k] would at least respect the 禁则.
-bool acceptable_forced_break(std::u32string_view t, size_t k, bool strict) {
-  const char32_t a = t[k - 1], b = t[k];
-  if (no_line_start(b, strict) || no_line_end(a)) return false;
-  if (a == b && doubled_punctuation(a)) return false;
-  return true;
-}
-
 // Fills lines; one object per paragraph.
 class Filler {
  public:
