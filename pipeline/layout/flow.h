@@ -1,8 +1,11 @@
 // The flow: blocks set one after another down the type area, onto as many
 // pages as they need. Titles and headings are kept with the block that
-// follows them; tables break between rows (a row taller than a page breaks
-// inside its cells, line by line) and repeat their header row; flow charts
-// wrap onto several rows (snaking, so arrows never cross) and pages.
+// follows them (no page ends with a heading): with two lines of a
+// paragraph, a table's header row and its first rows, a flow chart's first
+// row. Tables break between rows (a row taller than a page breaks inside
+// its cells, line by line) and repeat their header row, which is never
+// left without a row under it (two where they fit); flow charts wrap onto
+// several rows (snaking, so arrows never cross) and pages.
 // Every block is laid out once: the whole flow is O(total lines).
 #pragma once
 
@@ -74,7 +77,8 @@ class Flow {
              double left, double reserve);
   void table(const Table& table, const TableStyle& style);
   void flow_chart(const std::vector<FlowStep>& steps, const FlowChartStyle& style);
-  // Vertical space (dropped at the top of a page).
+  // Vertical space (dropped at the top of a page); after headings that
+  // are still kept with the next block, below them.
   void space(double pt);
   // Moves down to `y_from_top` of the type area on the current page, if not past it.
   void move_to(double y_from_top);
@@ -113,6 +117,12 @@ class Flow {
   // Places the pending headings so that they and `first` of the next block
   // share a page.
   void flush(double first);
+  // Height the pending headings take when placed at the top of a page
+  // (`at_top`) or below other blocks.
+  double pending_height(bool at_top) const;
+  // `before`, the space above a block, if the block will not be at the top
+  // of a page (something is on the page, or headings are pending).
+  double space_before(double before) const;
   void place_lines(const std::vector<ts::Line>& lines, const TextStyle& style, bool centered);
   void emit_line(const ts::Line& line, const TextStyle& style, double box_x, double box_w,
                  double top, ts::ParagraphStyle::Align align);
