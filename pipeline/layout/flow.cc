@@ -1,6 +1,7 @@
 #include "layout/flow.h"
 
 #include "base/text.h"
+#include "typeset/display.h"
 
 #include <algorithm>
 #include <cmath>
@@ -61,6 +62,16 @@ std::vector<ts::Line> set_paragraph(std::string_view text, const ts::Metrics& me
   std::vector<ts::Line> out;
   for (std::string_view p : paragraphs(text)) {
     std::vector<ts::Line> lines = ts::layout_paragraph(p, metrics, para_style(style, width));
+    for (ts::Line& l : lines) out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::vector<ts::Line> set_display(std::string_view text, const ts::Metrics& metrics,
+                                  const TextStyle& style, double width) {
+  std::vector<ts::Line> out;
+  for (std::string_view p : paragraphs(text)) {
+    std::vector<ts::Line> lines = ts::layout_display(p, metrics, para_style(style, width));
     for (ts::Line& l : lines) out.push_back(std::move(l));
   }
   return out;
@@ -214,9 +225,8 @@ void Flow::finish() {
 
 void Flow::title(std::string_view text, const TextStyle& style) {
   ts::ParagraphStyle ps = para_style(style, frame_.width);
-  ps.indent = 0;
-  ps.align = Align::Center;
-  pending_.push_back({ts::layout_title(text, metrics(style.role), ps), style, true});
+  ps.indent = 0;  // centred by emit_line
+  pending_.push_back({ts::layout_display(text, metrics(style.role), ps), style, true});
 }
 
 void Flow::heading(std::string_view text, const TextStyle& style) {
@@ -322,7 +332,9 @@ void Flow::table(const Table& t, const TableStyle& s) {
     r.cells.resize(ncol);
     for (size_t c = 0; c < ncol && c < row.size(); ++c) {
       TextStyle st = col_style(c, header);
-      r.cells[c] = set_paragraph(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x);
+      // A header cell is a short display line: broken between words.
+      r.cells[c] = header ? set_display(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x)
+                          : set_paragraph(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x);
       r.lines = std::max(r.lines, r.cells[c].size());
     }
     return r;

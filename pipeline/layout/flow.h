@@ -21,7 +21,8 @@ namespace qd::layout {
 struct Table {
   std::vector<double> widths;             // > 0: shares of the width left; < 0: fixed, −pt
   std::vector<TextStyle> columns;         // per column; pitch comes from TableStyle::text
-  std::vector<std::string> header;        // header row (repeated on every page); empty: none
+  std::vector<std::string> header;        // header row (repeated on every page, its cells
+                                          // broken between words); empty: none
   std::vector<std::vector<std::string>> rows;
 };
 
@@ -62,7 +63,8 @@ class Flow {
   // Pages started from now on carry no page number (covers).
   void set_numbered(bool numbered) { numbered_ = numbered; }
 
-  // A title (balanced lines, centred); kept with the next block.
+  // A title (balanced lines broken between words, centred); kept with the
+  // next block.
   void title(std::string_view text, const TextStyle& style);
   // A heading (one paragraph, no indent); kept with the next block.
   void heading(std::string_view text, const TextStyle& style);
@@ -146,6 +148,11 @@ ts::Line set_line(std::string_view text, const ts::Metrics& metrics, double size
 // Lays out a paragraph at a style and width (indent from the style).
 std::vector<ts::Line> set_paragraph(std::string_view text, const ts::Metrics& metrics,
                                     const TextStyle& style, double width);
+// Lays out short display lines (titles, table heads) at a style and width:
+// balanced, broken between words (ts::layout_display), one paragraph per
+// line of `text`.
+std::vector<ts::Line> set_display(std::string_view text, const ts::Metrics& metrics,
+                                  const TextStyle& style, double width);
 // The inked extent of a line: first glyph's left to last glyph's right.
 double line_extent(const ts::Line& line);
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "typeset/breaks.h"
 #include "typeset/fake_metrics.h"
 
 namespace qd::layout {
@@ -280,6 +281,56 @@ TEST(Flow, NoPageEndsWithAHeadingOrAHeaderRow) {
     for (const std::string& b : page_end_breaches(pages, headings, header)) ADD_FAILURE() << "seed " << seed << ": " << b;
   }
   EXPECT_GT(total_pages, 1000u);
+}
+
+// Where the lines of `ops` (one text, set on consecutive ops) start, as
+// positions in the text.
+std::vector<size_t> line_starts(const std::vector<TextOp>& ops, size_t from, size_t count) {
+  std::vector<size_t> out;
+  size_t pos = 0;
+  for (size_t i = from; i < from + count; ++i) {
+    if (i > from) out.push_back(pos);
+    pos += ops[i].line.glyphs.size();
+  }
+  return out;
+}
+
+TEST(Flow, TitleLinesBreakBetweenWords) {
+  // 23 characters of 22 pt in the 20-character type area: two lines. The
+  // balanced character breaks gave "金融机构营业场所和金库安／全防范…".
+  Frame f;
+  Flow flow(f, fake_fonts());
+  const std::string name = "金融机构营业场所和金库安全防范设施建设方案审批";
+  flow.title(name, TextStyle{Role::Title, 22, 30.8});
+  flow.paragraph(hanzi(40), kBody);
+  const auto pages = flow.take();
+  ASSERT_EQ(text_of(pages[0].texts[0]) + text_of(pages[0].texts[1]), name);
+  std::vector<uint8_t> words;
+  ts::icu_word_breaks(utf8_decode(name), words);
+  for (size_t b : line_starts(pages[0].texts, 0, 2)) EXPECT_TRUE(words[b]) << b;
+  // Balanced: within a word of each other, centred.
+  EXPECT_LE(std::abs(static_cast<double>(pages[0].texts[0].line.glyphs.size()) -
+                     static_cast<double>(pages[0].texts[1].line.glyphs.size())), 2.0);
+  for (int i = 0; i < 2; ++i) {
+    const TextOp& t = pages[0].texts[static_cast<size_t>(i)];
+    const double left = t.x + t.line.glyphs.front().x - f.x0();
+    EXPECT_NEAR(left, f.width - left - line_extent(t.line), 0.01);
+  }
+}
+
+TEST(Flow, HeaderCellsBreakBetweenWords) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  Table t;
+  t.widths = {-(3 * 12 + 8 + 1), 1};  // a column of three characters
+  t.header = {"办理人员", "审查标准"};  // filled line by line: "办理人／员"
+  t.rows = {{"承办人", "符合法定条件"}, {"窗口人员", "材料齐全"}};
+  flow.table(t, TableStyle{});
+  const auto pages = flow.take();
+  ASSERT_GE(pages[0].texts.size(), 3u);
+  EXPECT_EQ(text_of(pages[0].texts[0]), "办理");
+  EXPECT_EQ(text_of(pages[0].texts[1]), "人员");
+  EXPECT_EQ(text_of(pages[0].texts[2]), "审查标准");
 }
 
 TEST(Flow, AnchorsAndRectoBreaks) {
