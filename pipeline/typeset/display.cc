@@ -81,12 +81,19 @@ Plan plan(std::u32string_view text, const Metrics& metrics, const ParagraphStyle
   const size_t n = text.size();
   Plan out;
   if (n == 0) return out;
+  const LineWidths lw(text, metrics, style);
+  const double avail_first = style.width - style.indent * style.size;
+  // Most display lines fit on one line: no need to look for breaks.
+  if (std::none_of(text.begin(), text.end() - 1, mandatory_break) &&
+      lw.width(0, n, avail_first) <= avail_first + kEps) {
+    out.ends.push_back(n);
+    out.forced.push_back(0);
+    return out;
+  }
   std::vector<uint8_t> allowed, words;
   tailored_breaks(text, style.strict, allowed);
   icu_word_breaks(text, words);
   for (size_t i = 0; i < n; ++i) allowed[i] = allowed[i] && words[i];
-  const LineWidths lw(text, metrics, style);
-  const double avail_first = style.width - style.indent * style.size;
   const double avail_rest = style.width - style.hanging * style.size;
   const double widest = std::max(avail_first, avail_rest);
 

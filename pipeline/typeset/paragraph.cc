@@ -57,26 +57,35 @@ bool full_width(double em_width, double size) { return em_width >= 0.75 * size; 
 // brackets and quotes, and the 点号 (、。，：；！？) of GB fonts.
 bool trailing_blank(char32_t cp) { return squeezable(cp) || closing_bracket(cp); }
 
+// True for a character that may be a full-width bracket, quote or 点号
+// (a quick test before the exact ones: Han characters are not).
+inline bool maybe_punctuation(char32_t cp) {
+  return (cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x3001 && cp <= 0x301B) ||
+         (cp >= 0xFF01 && cp <= 0xFF65);
+}
+
 // Pair squeezing (clreq 3.1.6.2): where a bracket or quote meets other
 // punctuation, the blanks facing each other are cut — a trailing blank
 // followed by a leading one both (one em for "）（"), two trailing blanks
 // or two leading ones the inner one (one and a half em for "）。", "（《").
+// Sets s.lead and s.trail and takes them off s.adv.
 void squeeze_pairs(std::u32string_view t, double size, Scratch& s) {
   const size_t n = t.size();
-  s.lead.assign(n, 0);
-  s.trail.assign(n, 0);
   for (size_t i = 1; i < n; ++i) {
     const char32_t a = t[i - 1], b = t[i];
+    if (!maybe_punctuation(a) || !maybe_punctuation(b)) continue;
     if (!opening_bracket(a) && !closing_bracket(a) && !opening_bracket(b) && !closing_bracket(b))
       continue;
     if (!full_width(s.full[i - 1], size) || !full_width(s.full[i], size)) continue;
-    if (trailing_blank(a) && opening_bracket(b)) {
+    const bool cut_a = trailing_blank(a) && (opening_bracket(b) || trailing_blank(b));
+    const bool cut_b = opening_bracket(b) && (trailing_blank(a) || opening_bracket(a));
+    if (cut_a) {
       s.trail[i - 1] = s.full[i - 1] / 2;
+      s.adv[i - 1] -= s.trail[i - 1];
+    }
+    if (cut_b) {
       s.lead[i] = s.full[i] / 2;
-    } else if (trailing_blank(a) && trailing_blank(b)) {
-      s.trail[i - 1] = s.full[i - 1] / 2;
-    } else if (opening_bracket(a) && opening_bracket(b)) {
-      s.lead[i] = s.full[i] / 2;
+      s.adv[i] -= s.lead[i];
     }
   }
 }
@@ -88,15 +97,20 @@ void prepare(std::u32string_view text, const Metrics& metrics, const ParagraphSt
   const size_t n = text.size();
   s.adv.resize(n);
   s.full.resize(n);
+  s.lead.assign(n, 0);
+  s.trail.assign(n, 0);
+  bool punctuation = false;
   for (size_t i = 0; i < n; ++i) {
     const char32_t cp = text[i];
-    s.full[i] = mandatory_break(cp) ? 0 : advance_pt(metrics, cp, style.size);
+    if (mandatory_break(cp)) {
+      s.full[i] = s.adv[i] = 0;
+      continue;
+    }
+    s.full[i] = advance_pt(metrics, cp, style.size);
+    s.adv[i] = s.full[i] + style.tracking;
+    punctuation |= maybe_punctuation(cp);
   }
-  squeeze_pairs(text, style.size, s);
-  for (size_t i = 0; i < n; ++i) {
-    s.adv[i] = mandatory_break(text[i]) ? 0
-                                        : s.full[i] + style.tracking - s.lead[i] - s.trail[i];
-  }
+  if (punctuation) squeeze_pairs(text, style.size, s);
 }
 
 // Amount (pt) by which text[i] can still be squeezed at a line end: what is
@@ -232,14 +246,14 @@ class Filler {
       Glyph& g = line.glyphs[i - s];
       g.cp = t_[i];
       g.advance = i < e2 ? adv_[i] : 0.0;
-      g.lead = lead_[i];
+      g.lead = static_cast<float>(lead_[i]);
       cw += g.advance;
     }
     // A line-initial opening bracket loses its leading blank.
     if (s < e2) {
       const double cut = cut_at_start(s);
       line.glyphs[0].advance -= cut;
-      line.glyphs[0].lead += cut;
+      line.glyphs[0].lead += static_cast<float>(cut);
       cw -= cut;
     }
     // Squeeze the line-end punctuation, last first, only as far as needed.
