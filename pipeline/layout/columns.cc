@@ -38,9 +38,17 @@ ColumnFlow flow_columns(const std::vector<BlockSpec>& blocks, const Columns& col
   while (i < blocks.size()) {
     // The run: this block and the ones it is kept with, up to the first
     // block not kept with its successor.
-    std::size_t end = i;
-    while (end + 1 < blocks.size() && blocks[end].keep_with_next) ++end;
-    ++end;
+    auto run_end = [&](std::size_t from) {
+      std::size_t e = from;
+      while (e + 1 < blocks.size() && blocks[e].keep_with_next) ++e;
+      return e + 1;
+    };
+    std::size_t end = run_end(i);
+    // A heading with a single line after it takes the paragraph's next line
+    // too (and whatever that line is kept with).
+    while (blocks[i].keep_with_next && end - i < 3 && end < blocks.size() &&
+           blocks[end].before <= 0)
+      end = run_end(end);
     if (!at_top && used + run_height(blocks, i, end, false) > columns.height() + tolerance) {
       next_column();
     }

@@ -27,8 +27,14 @@ struct Columns {
 // A block to place: its height and the space above it.
 struct BlockSpec {
   double height = 0;
-  double before = 0;            // space above; dropped at the top of a column
-  bool keep_with_next = false;  // in the same column as the next block (headings)
+  // Space above; dropped at the top of a column. A block with none
+  // continues the block before it (the next line of its paragraph: a
+  // notice sets its paragraphs one block per line).
+  double before = 0;
+  // In the same column as the next block (headings). A heading is kept
+  // with two blocks when the one after it continues on the next (two lines
+  // of a paragraph), so no column ends with a heading and one line.
+  bool keep_with_next = false;
 };
 
 // Where a block went.
@@ -49,8 +55,9 @@ struct ColumnFlow {
 
 // Places the blocks in order: down a column, then the next column to the
 // right, then the first column of a new page. A run of keep_with_next blocks
-// moves to the next column with the block that follows it when they do not
-// fit together (unless the run starts a column already).
+// moves to the next column with the block that follows it (two blocks of
+// one paragraph) when they do not fit together (unless the run starts a
+// column already).
 ColumnFlow flow_columns(const std::vector<BlockSpec>& blocks, const Columns& columns);
 
 }  // namespace qd::layout

@@ -49,6 +49,31 @@ TEST(Columns, KeepsAHeadingWithTheBlockAfterIt) {
   EXPECT_DOUBLE_EQ(f.placements[2].top, 480);
 }
 
+TEST(Columns, KeepsAHeadingWithTwoLinesOfItsParagraph) {
+  // A notice sets a paragraph one block per line, with no space above the
+  // lines after the first. The heading and one line would fit under the
+  // first block (70 + 5 + 12 + 10), two lines not: all go to column 2.
+  std::vector<BlockSpec> blocks = {{70, 0, false}, {12, 5, true}, {10, 0, false},
+                                   {10, 0, false}, {10, 0, false}};
+  ColumnFlow f = flow_columns(blocks, two_columns());
+  EXPECT_EQ(f.placements[1].column, 1);
+  EXPECT_DOUBLE_EQ(f.placements[1].top, 500);
+  EXPECT_EQ(f.placements[2].column, 1);
+  EXPECT_EQ(f.placements[3].column, 1);
+  // The third line is not kept: it still follows in the same column.
+  EXPECT_EQ(f.placements[4].column, 1);
+}
+
+TEST(Columns, HeadingBeforeABlockOfItsOwnKeepsOnlyThatBlock) {
+  // Blocks with space above are blocks of their own (a poster's item
+  // cards): the heading needs only the first.
+  std::vector<BlockSpec> blocks = {{60, 0, false}, {12, 5, true}, {10, 5, false}, {10, 5, false}};
+  ColumnFlow f = flow_columns(blocks, two_columns());
+  EXPECT_EQ(f.placements[1].column, 0);
+  EXPECT_EQ(f.placements[2].column, 0);
+  EXPECT_EQ(f.placements[3].column, 1);
+}
+
 TEST(Columns, ReportsABlockTallerThanAColumn) {
   ColumnFlow f = flow_columns({{10, 0, false}, {150, 0, false}}, two_columns());
   EXPECT_TRUE(f.overflow);

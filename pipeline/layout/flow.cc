@@ -1,6 +1,7 @@
 #include "layout/flow.h"
 
 #include "base/text.h"
+#include "typeset/display.h"
 
 #include <algorithm>
 #include <cmath>
@@ -61,6 +62,16 @@ std::vector<ts::Line> set_paragraph(std::string_view text, const ts::Metrics& me
   std::vector<ts::Line> out;
   for (std::string_view p : paragraphs(text)) {
     std::vector<ts::Line> lines = ts::layout_paragraph(p, metrics, para_style(style, width));
+    for (ts::Line& l : lines) out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::vector<ts::Line> set_display(std::string_view text, const ts::Metrics& metrics,
+                                  const TextStyle& style, double width) {
+  std::vector<ts::Line> out;
+  for (std::string_view p : paragraphs(text)) {
+    std::vector<ts::Line> lines = ts::layout_display(p, metrics, para_style(style, width));
     for (ts::Line& l : lines) out.push_back(std::move(l));
   }
   return out;
@@ -136,6 +147,10 @@ int Flow::anchor() {
 }
 
 void Flow::space(double pt) {
+  if (!pending_.empty()) {  // after the headings, which stay kept with what follows
+    pending_.back().style.after += pt;
+    return;
+  }
   if (pages_.empty() || break_ || cursor_ < kEps) return;
   cursor_ = std::min(frame_.height, cursor_ + pt);
 }
@@ -177,16 +192,23 @@ void Flow::place_lines(const std::vector<ts::Line>& lines, const TextStyle& styl
   cursor_ = std::min(frame_.height, cursor_ + style.after);
 }
 
+double Flow::pending_height(bool at_top) const {
+  double h = 0;
+  for (const Pending& p : pending_) {
+    h += p.lines.size() * p.style.pitch + p.style.after + (at_top ? 0 : p.style.before);
+    at_top = false;
+  }
+  return h;
+}
+
+double Flow::space_before(double before) const {
+  return cursor_ > kEps || !pending_.empty() ? before : 0;
+}
+
 void Flow::flush(double first) {
   if (pages_.empty() || break_) begin();
   if (!pending_.empty()) {
-    double need = first;
-    bool top = cursor_ < kEps;
-    for (const Pending& p : pending_) {
-      need += p.lines.size() * p.style.pitch + p.style.after;
-      if (!top) need += p.style.before;
-      top = false;
-    }
+    const double need = first + pending_height(cursor_ < kEps);
     if (cursor_ > kEps && need > remaining() + kEps) new_page();
     std::vector<Pending> pending = std::move(pending_);
     pending_.clear();
@@ -203,9 +225,8 @@ void Flow::finish() {
 
 void Flow::title(std::string_view text, const TextStyle& style) {
   ts::ParagraphStyle ps = para_style(style, frame_.width);
-  ps.indent = 0;
-  ps.align = Align::Center;
-  pending_.push_back({ts::layout_title(text, metrics(style.role), ps), style, true});
+  ps.indent = 0;  // centred by emit_line
+  pending_.push_back({ts::layout_display(text, metrics(style.role), ps), style, true});
 }
 
 void Flow::heading(std::string_view text, const TextStyle& style) {
@@ -216,14 +237,15 @@ void Flow::heading(std::string_view text, const TextStyle& style) {
 void Flow::paragraph(std::string_view text, const TextStyle& style) {
   std::vector<ts::Line> lines = set_paragraph(text, metrics(style.role), style, frame_.width);
   if (lines.empty()) return;
-  // Keep at least two lines of a paragraph together at a page's foot.
-  flush(std::min<size_t>(2, lines.size()) * style.pitch + (cursor_ > kEps ? style.before : 0));
+  // Keep at least two lines of a paragraph together at a page's foot (and
+  // so with the headings before it).
+  flush(std::min<size_t>(2, lines.size()) * style.pitch + space_before(style.before));
   place_lines(lines, style, false);
 }
 
 void Flow::line(std::string_view text, const TextStyle& style) {
   std::vector<ts::Line> lines{set_line(text, metrics(style.role), style.size)};
-  flush(style.pitch + style.before);
+  flush(style.pitch + space_before(style.before));
   place_lines(lines, style, false);
 }
 
@@ -235,7 +257,7 @@ void Flow::entry(std::string_view text, std::string_view number, const TextStyle
   const double width = frame_.width - left - reserve;
   std::vector<ts::Line> lines = set_paragraph(text, m, st, width);
   if (lines.empty()) return;
-  flush(lines.size() * st.pitch + (cursor_ > kEps ? st.before : 0));
+  flush(lines.size() * st.pitch + space_before(st.before));
   if (cursor_ > kEps) cursor_ += st.before;
   for (size_t i = 0; i < lines.size(); ++i) {
     emit_line(lines[i], st, frame_.x0() + left, width, cursor_, ts::ParagraphStyle::Align::Left);
@@ -310,7 +332,9 @@ void Flow::table(const Table& t, const TableStyle& s) {
     r.cells.resize(ncol);
     for (size_t c = 0; c < ncol && c < row.size(); ++c) {
       TextStyle st = col_style(c, header);
-      r.cells[c] = set_paragraph(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x);
+      // A header cell is a short display line: broken between words.
+      r.cells[c] = header ? set_display(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x)
+                          : set_paragraph(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x);
       r.lines = std::max(r.lines, r.cells[c].size());
     }
     return r;
@@ -360,8 +384,25 @@ void Flow::table(const Table& t, const TableStyle& s) {
   rows.reserve(t.rows.size());
   for (const auto& row : t.rows) rows.push_back(lay(row, false));
 
-  const double first_row = rows.empty() ? 0 : std::min<double>(rows[0].lines, 2) * pitch + 2 * s.pad_y;
-  flush(head_h + first_row + (cursor_ > kEps ? s.before : 0));
+  // Keep the header row with the rows after it (and the headings before it
+  // with both): two rows where the headings, the header and two rows fit on
+  // a page, else one. A row is kept whole when the loop below would move it
+  // whole to the next page, else its first two lines.
+  auto kept = [&](const LaidRow& r) {
+    const double whole = r.lines * pitch + 2 * s.pad_y;
+    return whole <= frame_.height - head_h + kEps ? whole
+                                                  : std::min<double>(r.lines, 2) * pitch + 2 * s.pad_y;
+  };
+  double first_rows = 0;
+  if (!rows.empty()) {
+    first_rows = kept(rows[0]);
+    const bool whole0 = first_rows >= rows[0].lines * pitch + 2 * s.pad_y - kEps;
+    if (rows.size() > 1 && whole0) {
+      const double two = first_rows + kept(rows[1]);
+      if (pending_height(true) + head_h + two <= frame_.height + kEps) first_rows = two;
+    }
+  }
+  flush(head_h + first_rows + space_before(s.before));
   if (cursor_ > kEps) cursor_ += s.before;
   first_on_page = true;
   if (has_header) draw(head, 0, head.lines, true);
@@ -430,7 +471,7 @@ void Flow::flow_chart(const std::vector<FlowStep>& steps, const FlowChartStyle& 
     for (size_t j = i; j < std::min(n, i + cols); ++j) h = std::max(h, box_h(boxes[j]));
     row_h.push_back(std::min(h, frame_.height - s.gap_y));
   }
-  flush(row_h[0] + (cursor_ > kEps ? s.before : 0));
+  flush(row_h[0] + space_before(s.before));
   if (cursor_ > kEps) cursor_ += s.before;
 
   bool ltr = true;

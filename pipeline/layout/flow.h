@@ -1,8 +1,11 @@
 // The flow: blocks set one after another down the type area, onto as many
 // pages as they need. Titles and headings are kept with the block that
-// follows them; tables break between rows (a row taller than a page breaks
-// inside its cells, line by line) and repeat their header row; flow charts
-// wrap onto several rows (snaking, so arrows never cross) and pages.
+// follows them (no page ends with a heading): with two lines of a
+// paragraph, a table's header row and its first rows, a flow chart's first
+// row. Tables break between rows (a row taller than a page breaks inside
+// its cells, line by line) and repeat their header row, which is never
+// left without a row under it (two where they fit); flow charts wrap onto
+// several rows (snaking, so arrows never cross) and pages.
 // Every block is laid out once: the whole flow is O(total lines).
 #pragma once
 
@@ -18,7 +21,8 @@ namespace qd::layout {
 struct Table {
   std::vector<double> widths;             // > 0: shares of the width left; < 0: fixed, −pt
   std::vector<TextStyle> columns;         // per column; pitch comes from TableStyle::text
-  std::vector<std::string> header;        // header row (repeated on every page); empty: none
+  std::vector<std::string> header;        // header row (repeated on every page, its cells
+                                          // broken between words); empty: none
   std::vector<std::vector<std::string>> rows;
 };
 
@@ -59,7 +63,8 @@ class Flow {
   // Pages started from now on carry no page number (covers).
   void set_numbered(bool numbered) { numbered_ = numbered; }
 
-  // A title (balanced lines, centred); kept with the next block.
+  // A title (balanced lines broken between words, centred); kept with the
+  // next block.
   void title(std::string_view text, const TextStyle& style);
   // A heading (one paragraph, no indent); kept with the next block.
   void heading(std::string_view text, const TextStyle& style);
@@ -74,7 +79,8 @@ class Flow {
              double left, double reserve);
   void table(const Table& table, const TableStyle& style);
   void flow_chart(const std::vector<FlowStep>& steps, const FlowChartStyle& style);
-  // Vertical space (dropped at the top of a page).
+  // Vertical space (dropped at the top of a page); after headings that
+  // are still kept with the next block, below them.
   void space(double pt);
   // Moves down to `y_from_top` of the type area on the current page, if not past it.
   void move_to(double y_from_top);
@@ -113,6 +119,12 @@ class Flow {
   // Places the pending headings so that they and `first` of the next block
   // share a page.
   void flush(double first);
+  // Height the pending headings take when placed at the top of a page
+  // (`at_top`) or below other blocks.
+  double pending_height(bool at_top) const;
+  // `before`, the space above a block, if the block will not be at the top
+  // of a page (something is on the page, or headings are pending).
+  double space_before(double before) const;
   void place_lines(const std::vector<ts::Line>& lines, const TextStyle& style, bool centered);
   void emit_line(const ts::Line& line, const TextStyle& style, double box_x, double box_w,
                  double top, ts::ParagraphStyle::Align align);
@@ -136,6 +148,11 @@ ts::Line set_line(std::string_view text, const ts::Metrics& metrics, double size
 // Lays out a paragraph at a style and width (indent from the style).
 std::vector<ts::Line> set_paragraph(std::string_view text, const ts::Metrics& metrics,
                                     const TextStyle& style, double width);
+// Lays out short display lines (titles, table heads) at a style and width:
+// balanced, broken between words (ts::layout_display), one paragraph per
+// line of `text`.
+std::vector<ts::Line> set_display(std::string_view text, const ts::Metrics& metrics,
+                                  const TextStyle& style, double width);
 // The inked extent of a line: first glyph's left to last glyph's right.
 double line_extent(const ts::Line& line);
 

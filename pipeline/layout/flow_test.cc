@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+#include <set>
+
 #include "base/text.h"
+#include "typeset/breaks.h"
 #include "typeset/fake_metrics.h"
 
 namespace qd::layout {
@@ -126,6 +131,206 @@ TEST(Flow, KeepWithNextMovesHeadingToNextPage) {
   EXPECT_EQ(pages[0].texts.size(), 21u);
   EXPECT_EQ(text_of(pages[1].texts[0]), "一、申请材料");
   EXPECT_NEAR(pages[1].texts[0].y, f.y_top() - baseline_offset(16, 28.95), 0.01);
+}
+
+// What issue 17 point 2 asks of every page: its lowest line is neither a
+// heading nor a table's header row; a heading has at least two lines of
+// what follows under it on its page, a header row at least one row.
+// Headings and header cells are told by their texts. Returns one message
+// per breach.
+std::vector<std::string> page_end_breaches(const std::vector<Page>& pages,
+                                           const std::set<std::string>& headings,
+                                           const std::set<std::string>& header_cells) {
+  std::vector<std::string> out;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    // Baselines from the top: 'H' heading, 'T' header row, 'C' content.
+    std::map<double, char, std::greater<double>> kind;
+    for (const TextOp& op : pages[p].texts) {
+      const std::string t = text_of(op);
+      const char k = headings.count(t) ? 'H' : header_cells.count(t) ? 'T' : 'C';
+      char& slot = kind.try_emplace(op.y, k).first->second;
+      if (k != 'C') slot = k;
+    }
+    std::string seq;
+    for (const auto& [y, k] : kind) seq += k;
+    const std::string where = "page " + std::to_string(p + 1) + " (" + seq + ")";
+    if (!seq.empty() && seq.back() != 'C') out.push_back(where + " ends with a heading or header row");
+    for (size_t i = 0; i < seq.size(); ++i) {
+      size_t content = 0;
+      for (size_t j = i + 1; j < seq.size() && !(seq[i] == 'T' && seq[j] != 'C'); ++j) content += seq[j] == 'C';
+      if (seq[i] == 'H' && content < 2) out.push_back(where + ": a heading with fewer than two lines under it");
+      if (seq[i] == 'T' && content < 1) out.push_back(where + ": a header row without a row");
+    }
+  }
+  return out;
+}
+
+// A table of the booklet's procedure: header and `rows` rows, row i
+// `heights[i]` lines tall.
+Table steps_table(const std::vector<int>& heights) {
+  Table t;
+  t.widths = {1, 2, 6};
+  t.header = {"序号", "环节", "审查标准"};
+  for (size_t i = 0; i < heights.size(); ++i) {
+    std::string cell;
+    for (int l = 0; l < heights[i]; ++l) cell += (l ? "\n" : "") + hanzi(12);
+    t.rows.push_back({std::to_string(i + 1), "受理", cell});
+  }
+  return t;
+}
+
+const TextStyle kH2{Role::Heading2, 16, 28.95, 0, 0, 2};
+
+TEST(Flow, HeadingsAndHeaderRowMoveWithATallFirstRow) {
+  // 17 lines used: 145.6 pt left, room for the two headings, the header
+  // row and two lines of the first row (133.9 pt with the space above the
+  // table), not for the whole first row of four lines (169.9 pt). The loop
+  // that places rows moves that row whole to the next page, so the
+  // headings and the header row go with it (pages 133, 281, 782, 797 of
+  // the compiled booklet ended with them).
+  Frame f;
+  Flow flow(f, fake_fonts());
+  flow.paragraph(hanzi(26 + 28 * 16), kBody);
+  ASSERT_NEAR(flow.cursor(), 17 * 28.95, 0.01);
+  flow.heading("三、办理流程", kH1);
+  flow.heading("（一）办理步骤", kH2);
+  flow.table(steps_table({4, 1, 1}), TableStyle{});
+  const auto pages = flow.take();
+  ASSERT_EQ(pages.size(), 2u);
+  ASSERT_EQ(pages[0].texts.size(), 17u);
+  EXPECT_EQ(text_of(pages[1].texts[0]), "三、办理流程");
+  EXPECT_EQ(text_of(pages[1].texts[1]), "（一）办理步骤");
+  EXPECT_EQ(text_of(pages[1].texts[2]), "序号");
+  EXPECT_TRUE(page_end_breaches(pages, {"三、办理流程", "（一）办理步骤"}, {"序号", "环节", "审查标准"}).empty());
+}
+
+TEST(Flow, HeaderRowKeptWithTwoRowsWhereTheyFit) {
+  // Room for the header row and one row, not two: the table starts on the
+  // next page. A table of one row stays.
+  Frame f;
+  for (size_t rows : {1u, 3u}) {
+    Flow flow(f, fake_fonts());
+    flow.paragraph(hanzi(26 + 28 * 19), kBody);  // 20 lines: 58.8 pt left
+    flow.table(steps_table(std::vector<int>(rows, 1)), TableStyle{});  // 6 + 26 + 26 (+ 26)
+    const auto pages = flow.take();
+    ASSERT_EQ(pages.size(), rows == 1 ? 1u : 2u) << rows;
+    EXPECT_EQ(pages[0].texts.size(), rows == 1 ? 20u + 3 + 3 : 20u) << rows;
+    EXPECT_EQ(text_of(pages.back().texts[rows == 1 ? 20 : 0]), "序号");
+  }
+}
+
+TEST(Flow, SpaceAfterAHeadingStaysUnderIt) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  flow.paragraph(hanzi(26 + 28 * 19), kBody);  // 20 lines
+  flow.heading("一、申请材料", kH1);
+  flow.space(12);
+  flow.paragraph(hanzi(60), kBody);
+  const auto pages = flow.take();
+  ASSERT_EQ(pages.size(), 2u);
+  ASSERT_GE(pages[1].texts.size(), 2u);
+  EXPECT_EQ(text_of(pages[1].texts[0]), "一、申请材料");
+  EXPECT_NEAR(pages[1].texts[0].y - pages[1].texts[1].y, 28.95 + 12, 0.01);
+}
+
+TEST(Flow, NoPageEndsWithAHeadingOrAHeaderRow) {
+  // Random booklets of headings, paragraphs, tables with rows of one to
+  // eight lines and flow charts; every page checked.
+  const std::set<std::string> header{"序号", "环节", "审查标准"};
+  size_t total_pages = 0;
+  for (unsigned seed = 1; seed <= 150; ++seed) {
+    std::mt19937 rng(seed);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    Frame f;
+    Flow flow(f, fake_fonts());
+    std::set<std::string> headings;
+    int h = 0;
+    for (int block = 0; block < 60; ++block) {
+      switch (pick(0, 5)) {
+        case 0: case 1: {
+          const std::string t = std::to_string(++h) + "、标题";
+          headings.insert(t);
+          flow.heading(t, pick(0, 1) ? kH1 : kH2);
+          if (pick(0, 2) == 0) {
+            const std::string t2 = "（" + std::to_string(++h) + "）小标题";
+            headings.insert(t2);
+            flow.heading(t2, kH2);
+          }
+          break;
+        }
+        case 2: case 3:
+          flow.paragraph(hanzi(pick(40, 200)), kBody);
+          break;
+        case 4: {
+          std::vector<int> heights(static_cast<size_t>(pick(2, 7)));
+          for (int& x : heights) x = pick(1, 8);
+          flow.table(steps_table(heights), TableStyle{});
+          break;
+        }
+        case 5: {
+          std::vector<FlowStep> steps;
+          for (int i = pick(2, 9); i > 0; --i) steps.push_back({hanzi(pick(2, 10)), "1个工作日"});
+          flow.flow_chart(steps, FlowChartStyle{});
+          break;
+        }
+      }
+    }
+    flow.paragraph(hanzi(60), kBody);  // the last headings have something under them
+    const auto pages = flow.take();
+    total_pages += pages.size();
+    for (const std::string& b : page_end_breaches(pages, headings, header)) ADD_FAILURE() << "seed " << seed << ": " << b;
+  }
+  EXPECT_GT(total_pages, 1000u);
+}
+
+// Where the lines of `ops` (one text, set on consecutive ops) start, as
+// positions in the text.
+std::vector<size_t> line_starts(const std::vector<TextOp>& ops, size_t from, size_t count) {
+  std::vector<size_t> out;
+  size_t pos = 0;
+  for (size_t i = from; i < from + count; ++i) {
+    if (i > from) out.push_back(pos);
+    pos += ops[i].line.glyphs.size();
+  }
+  return out;
+}
+
+TEST(Flow, TitleLinesBreakBetweenWords) {
+  // 23 characters of 22 pt in the 20-character type area: two lines. The
+  // balanced character breaks gave "金融机构营业场所和金库安／全防范…".
+  Frame f;
+  Flow flow(f, fake_fonts());
+  const std::string name = "金融机构营业场所和金库安全防范设施建设方案审批";
+  flow.title(name, TextStyle{Role::Title, 22, 30.8});
+  flow.paragraph(hanzi(40), kBody);
+  const auto pages = flow.take();
+  ASSERT_EQ(text_of(pages[0].texts[0]) + text_of(pages[0].texts[1]), name);
+  std::vector<uint8_t> words;
+  ts::icu_word_breaks(utf8_decode(name), words);
+  for (size_t b : line_starts(pages[0].texts, 0, 2)) EXPECT_TRUE(words[b]) << b;
+  // Balanced: within a word of each other, centred.
+  EXPECT_LE(std::abs(static_cast<double>(pages[0].texts[0].line.glyphs.size()) -
+                     static_cast<double>(pages[0].texts[1].line.glyphs.size())), 2.0);
+  for (int i = 0; i < 2; ++i) {
+    const TextOp& t = pages[0].texts[static_cast<size_t>(i)];
+    const double left = t.x + t.line.glyphs.front().x - f.x0();
+    EXPECT_NEAR(left, f.width - left - line_extent(t.line), 0.01);
+  }
+}
+
+TEST(Flow, HeaderCellsBreakBetweenWords) {
+  Frame f;
+  Flow flow(f, fake_fonts());
+  Table t;
+  t.widths = {-(3 * 12 + 8 + 1), 1};  // a column of three characters
+  t.header = {"办理人员", "审查标准"};  // filled line by line: "办理人／员"
+  t.rows = {{"承办人", "符合法定条件"}, {"窗口人员", "材料齐全"}};
+  flow.table(t, TableStyle{});
+  const auto pages = flow.take();
+  ASSERT_GE(pages[0].texts.size(), 3u);
+  EXPECT_EQ(text_of(pages[0].texts[0]), "办理");
+  EXPECT_EQ(text_of(pages[0].texts[1]), "人员");
+  EXPECT_EQ(text_of(pages[0].texts[2]), "审查标准");
 }
 
 TEST(Flow, AnchorsAndRectoBreaks) {

@@ -319,7 +319,7 @@ struct Document::Impl {
         page.ops.push_back(TextOp{f, size, y, color, {}});
         op = &std::get<TextOp>(page.ops.back());
       }
-      op->glyphs.push_back({g.cp, x + g.x});
+      op->glyphs.push_back({g.cp, x + g.origin()});  // a squeezed bracket starts before x
     }
   }
 

@@ -16,8 +16,8 @@ namespace {
 // Per-thread ICU state: creating a line BreakIterator loads rule data and
 // costs far more than breaking a paragraph, so each thread keeps one per mode.
 struct IcuState {
-  std::unique_ptr<icu::BreakIterator> normal, strict;
-  bool normal_failed = false, strict_failed = false;
+  std::unique_ptr<icu::BreakIterator> normal, strict, word;
+  bool normal_failed = false, strict_failed = false, word_failed = false;
   std::u16string u16;
   std::vector<int32_t> to_cp;  // UTF-16 index -> code-point index
 };
@@ -44,18 +44,24 @@ icu::BreakIterator* iterator(IcuState& s, bool strict) {
   return it.get();
 }
 
-}  // namespace
-
-void icu_line_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out) {
-  const size_t n = text.size();
-  out.assign(n, 0);
-  if (n < 2) return;
-  IcuState& s = state();
-  icu::BreakIterator* bi = iterator(s, strict);
-  if (!bi) {
-    for (size_t i = 1; i < n; ++i) out[i] = 1;
-    return;
+// The thread's word iterator (zh), created on first use; null if ICU fails.
+icu::BreakIterator* word_iterator(IcuState& s) {
+  if (!s.word && !s.word_failed) {
+    UErrorCode status = U_ZERO_ERROR;
+    s.word.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status)) {
+      s.word.reset();
+      s.word_failed = true;
+    }
   }
+  return s.word.get();
+}
+
+// Runs `bi` over `text` and sets out[i] = 1 at every boundary inside it
+// (out sized and cleared by the caller). False if ICU failed.
+bool boundaries(icu::BreakIterator* bi, IcuState& s, std::u32string_view text,
+                std::vector<uint8_t>& out) {
+  const size_t n = text.size();
   // UTF-16 copy with a map back to code-point indices (surrogate pairs map
   // both units to their code point; ICU never breaks between them).
   s.u16.clear();
@@ -84,14 +90,45 @@ void icu_line_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>
   bi->setText(&ut, status);
   if (U_FAILURE(status)) {
     utext_close(&ut);
-    for (size_t i = 1; i < n; ++i) out[i] = 1;
-    return;
+    return false;
   }
   for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
     int32_t cp = s.to_cp[static_cast<size_t>(b)];
     if (cp > 0 && static_cast<size_t>(cp) < n) out[static_cast<size_t>(cp)] = 1;
   }
   utext_close(&ut);
+  return true;
+}
+
+}  // namespace
+
+void icu_line_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out) {
+  const size_t n = text.size();
+  out.assign(n, 0);
+  if (n < 2) return;
+  IcuState& s = state();
+  icu::BreakIterator* bi = iterator(s, strict);
+  if (!bi || !boundaries(bi, s, text, out)) {
+    for (size_t i = 1; i < n; ++i) out[i] = 1;
+  }
+}
+
+void icu_word_breaks(std::u32string_view text, std::vector<uint8_t>& out) {
+  const size_t n = text.size();
+  out.assign(n, 0);
+  if (n < 2) return;
+  IcuState& s = state();
+  icu::BreakIterator* bi = word_iterator(s);
+  if (!bi || !boundaries(bi, s, text, out)) {
+    for (size_t i = 1; i < n; ++i) out[i] = 1;
+  }
+}
+
+void word_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out) {
+  tailored_breaks(text, strict, out);
+  thread_local std::vector<uint8_t> words;
+  icu_word_breaks(text, words);
+  for (size_t i = 0; i < out.size(); ++i) out[i] = out[i] && words[i];
 }
 
 // Tailoring, applied to each position between text[i-1] and text[i]:

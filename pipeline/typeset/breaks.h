@@ -18,4 +18,13 @@ void icu_line_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>
 // buffer has grown): ICU's opportunities, tailored (see breaks.cc).
 void tailored_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out);
 
+// Word boundaries from ICU's word BreakIterator (zh: Chinese is segmented
+// with ICU's dictionary, "企业|职工|基本|养老|保险"): out[i] = 1 when a word
+// starts at text[i] (out[0] = 0). Falls back to "everywhere" if ICU fails.
+void icu_word_breaks(std::u32string_view text, std::vector<uint8_t>& out);
+
+// Break opportunities of a short display line: the tailored line breaks
+// (禁则) that are also word boundaries.
+void word_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out);
+
 }  // namespace qd::ts

@@ -102,5 +102,34 @@ TEST(Breaks, IteratorsArePerThread) {
   EXPECT_EQ(a, b);
 }
 
+// Word breaks of UTF-8 text, rendered with "|" at each.
+std::string words_marked(std::string_view utf8) {
+  const std::u32string t = utf8_decode(utf8);
+  std::vector<uint8_t> b;
+  word_breaks(t, true, b);
+  std::u32string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (b[i]) out += U'|';
+    out += t[i];
+  }
+  return utf8_encode(out);
+}
+
+TEST(WordBreaks, ChineseWordsFromTheDictionary) {
+  // ICU segments Chinese with its dictionary: no break inside 养老 or 权益.
+  const std::string a = words_marked("企业职工基本养老保险参保登记");
+  EXPECT_NE(a.find("养老"), std::string::npos) << a;
+  EXPECT_NE(a.find("|基本|"), std::string::npos) << a;
+  const std::string b = words_marked("社会保险个人权益记录查询打印");
+  EXPECT_NE(b.find("|权益|"), std::string::npos) << b;
+}
+
+TEST(WordBreaks, OnlyWhereTheKinsokuAllowAWordBoundary) {
+  // ICU has word boundaries around the brackets and after 2024 (年版 is a
+  // word); the 禁则 take away those inside the brackets and 2024|年.
+  EXPECT_EQ(words_marked("清单（2024年版）的通知"), "清单|（2024年版）|的|通知");
+  EXPECT_EQ(words_marked("原件/复印件"), "原件/|复印|件");
+}
+
 }  // namespace
 }  // namespace qd::ts

@@ -84,6 +84,7 @@ TEST(Corpus, EveryLineOfTheSampleCatalogueKeepsTheRules) {
   const testing::FakeMetrics metrics;
   const bool dump = std::getenv("QD_TYPESET_DUMP") != nullptr;  // print sample lines
   size_t paragraphs = 0, chars = 0, lines = 0, forced = 0, squeezed = 0, checks = 0;
+  size_t initial_brackets = 0;
   for (const std::string& para : corpus) {
     const std::u32string text = utf8_decode(para);
     ++paragraphs;
@@ -111,6 +112,13 @@ TEST(Corpus, EveryLineOfTheSampleCatalogueKeepsTheRules) {
             EXPECT_NEAR(l.width, st.width, 0.01) << para << " @" << width;
           }
           forced += l.forced_break;
+          // A line-initial opening bracket is not indented (clreq 3.1.6):
+          // its ink starts at the box edge on wrapped lines.
+          if (i > 0 && opening_bracket(l.glyphs.front().cp)) {
+            EXPECT_NEAR(l.glyphs.front().x, 0, 1e-9) << para;
+            EXPECT_NEAR(l.glyphs.front().lead, 8, 1e-9) << para;
+            ++initial_brackets;
+          }
           if (dump && width == 13 && strict && paragraphs % 97 == 1)
             std::printf("%s|%s\n", l.forced_break ? "F" : " ", utf8_encode(l.text()).c_str());
           if (i + 1 < out.size() && l.forced_break) {
@@ -134,8 +142,8 @@ TEST(Corpus, EveryLineOfTheSampleCatalogueKeepsTheRules) {
     }
   }
   std::printf("[corpus] %zu paragraphs, %zu characters; %zu lines over 4 widths x 2 modes; "
-              "%zu line ends checked, %zu forced breaks, %zu squeezed glyphs\n",
-              paragraphs, chars, lines, checks, forced, squeezed);
+              "%zu line ends checked, %zu forced breaks, %zu squeezed glyphs, %zu line-initial brackets\n",
+              paragraphs, chars, lines, checks, forced, squeezed, initial_brackets);
 }
 
 }  // namespace

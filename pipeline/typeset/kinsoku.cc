@@ -95,4 +95,36 @@ bool mandatory_break(char32_t cp) {
          cp == 0x2029;
 }
 
+// Full-width opening brackets and quotes (no ASCII forms: they are narrow).
+bool opening_bracket(char32_t cp) {
+  switch (cp) {
+    case U'（': case U'〔': case U'［': case U'｛': case U'【': case U'〖':
+    case U'《': case U'〈': case U'「': case U'『': case U'“': case U'‘':
+    case U'〘': case U'〚': case U'｟':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Full-width closing brackets and quotes.
+bool closing_bracket(char32_t cp) {
+  switch (cp) {
+    case U'）': case U'〕': case U'］': case U'｝': case U'】': case U'〗':
+    case U'》': case U'〉': case U'」': case U'』': case U'”': case U'’':
+    case U'〙': case U'〛': case U'｠':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// No closing mark at the start, no opening one at the end, —— and …… whole.
+bool acceptable_forced_break(std::u32string_view t, size_t k, bool strict) {
+  const char32_t a = t[k - 1], b = t[k];
+  if (no_line_start(b, strict) || no_line_end(a)) return false;
+  if (a == b && doubled_punctuation(a)) return false;
+  return true;
+}
+
 }  // namespace qd::ts

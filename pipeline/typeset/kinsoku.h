@@ -3,6 +3,8 @@
 // no_line_start, no_line_end and squeezable are declared in layout.h.
 #pragma once
 
+#include <string_view>
+
 namespace qd::ts {
 
 // True for characters that form unbreakable runs: printable ASCII except
@@ -35,5 +37,17 @@ bool hangs_at_line_end(char32_t cp);
 
 // True for a mandatory line break (LF, CR, VT, FF, NEL, LS, PS).
 bool mandatory_break(char32_t cp);
+
+// True for a full-width opening bracket or quote (（〔［｛【〖《〈「『“‘):
+// its glyph is half space on the leading side, half ink (W3C clreq 3.1.6).
+bool opening_bracket(char32_t cp);
+
+// True for a full-width closing bracket or quote (）〕］｝】〗》〉」』”’):
+// half ink, half space on the trailing side.
+bool closing_bracket(char32_t cp);
+
+// True if a break before text[k] (0 < k < size) forced inside an
+// unbreakable run would at least respect the punctuation 禁则.
+bool acceptable_forced_break(std::u32string_view text, size_t k, bool strict);
 
 }  // namespace qd::ts

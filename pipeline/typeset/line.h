@@ -1,7 +1,9 @@
 // Chinese typesetting, independent of any PDF library: line breaking by the
 // 禁则 of layout.md (UAX #14 break opportunities from ICU, tailored), squeezing
-// line-end punctuation, full justification and first-line indent. Widths come
-// from a Metrics interface that the PDF layer implements over real fonts.
+// line-end punctuation and adjacent brackets (clreq 3.1.6), full justification
+// and first-line indent; short display lines broken at word boundaries
+// (display.h). Widths come from a Metrics interface that the PDF layer
+// implements over real fonts.
 #pragma once
 
 #include <cstdint>
@@ -36,10 +38,24 @@ struct ParagraphStyle {
 
 // One character placed on a line.
 struct Glyph {
-  char32_t cp;
-  double x;        // offset from the line box's left edge, in pt
-  double advance;  // width it occupies (after squeezing), in pt
+  Glyph() = default;
+  Glyph(char32_t cp, double x, double advance, double lead = 0)
+      : cp(cp), lead(static_cast<float>(lead)), x(x), advance(advance) {}
+
+  char32_t cp = 0;
+  // Blank cut from the glyph's leading side, in pt (an opening bracket at
+  // a line start or after a closing one, clreq 3.1.6): [x, x + advance) is
+  // the glyph's ink half, and it is drawn with its origin at x − lead.
+  // A float beside cp: a glyph stays 24 bytes (a compiled booklet holds
+  // millions of them).
+  float lead = 0;
+  double x = 0;        // offset from the line box's left edge, in pt
+  double advance = 0;  // width it occupies (after squeezing), in pt
+
+  // Where the glyph's origin goes (what a renderer draws at).
+  double origin() const { return x - lead; }
 };
+static_assert(sizeof(Glyph) == 24);
 
 // One laid-out line.
 struct Line {

@@ -285,6 +285,131 @@ TEST(Paragraph, MissingGlyphIsOneEm) {
   EXPECT_DOUBLE_EQ(measure("甲a", kMetrics, 16), 24);
 }
 
+// Index of the first glyph of `cp` on a line.
+size_t find_glyph(const Line& l, char32_t cp) {
+  for (size_t i = 0; i < l.glyphs.size(); ++i)
+    if (l.glyphs[i].cp == cp) return i;
+  ADD_FAILURE() << "no glyph U+" << std::hex << static_cast<uint32_t>(cp);
+  return 0;
+}
+
+TEST(Punctuation, ClosingThenOpeningBracketTakesOneEm) {
+  // clreq 3.1.6.2: the blank after "）" and the blank before "（" are both cut.
+  auto st = style(20);
+  st.justify = false;
+  const auto lines = layout_paragraph("申请表（原件）（复印件）", kMetrics, st);
+  ASSERT_EQ(lines.size(), 1u);
+  const Line& l = lines[0];
+  const size_t close = find_glyph(l, U'）');
+  const Glyph& c = l.glyphs[close];
+  const Glyph& o = l.glyphs[close + 1];
+  ASSERT_EQ(o.cp, U'（');
+  EXPECT_DOUBLE_EQ(c.advance, 8);
+  EXPECT_DOUBLE_EQ(o.x, c.x + 8);
+  EXPECT_DOUBLE_EQ(o.advance, 8);
+  EXPECT_DOUBLE_EQ(o.lead, 8);
+  EXPECT_DOUBLE_EQ(o.origin(), c.x);  // drawn over the closing bracket's blank half
+  // The character after the pair is one em after the closing bracket.
+  EXPECT_DOUBLE_EQ(l.glyphs[close + 2].x - c.x, 16);
+  // 12 characters, the inner "）（" half each: 11 em.
+  EXPECT_DOUBLE_EQ(l.natural_width, 11 * 16);
+}
+
+TEST(Punctuation, ClosingPairsAndOpeningPairsTakeOneAndAHalfEm) {
+  auto st = style(20);
+  st.justify = false;
+  auto lines = layout_paragraph("见《办法》）。其后", kMetrics, st);
+  ASSERT_EQ(lines.size(), 1u);
+  const Line& a = lines[0];
+  const size_t r = find_glyph(a, U'》');
+  EXPECT_DOUBLE_EQ(a.glyphs[r].advance, 8);      // 》 before ）
+  EXPECT_DOUBLE_EQ(a.glyphs[r + 1].advance, 8);  // ） before 。
+  EXPECT_DOUBLE_EQ(a.glyphs[r + 2].advance, 16); // 。 before a Han: full
+  EXPECT_DOUBLE_EQ(a.glyphs[r + 2].lead, 0);
+  lines = layout_paragraph("依据（《条例》第三条）", kMetrics, st);
+  const Line& b = lines[0];
+  const size_t o = find_glyph(b, U'（');
+  EXPECT_DOUBLE_EQ(b.glyphs[o].advance, 16);  // （ after a Han: full
+  EXPECT_DOUBLE_EQ(b.glyphs[o].lead, 0);
+  EXPECT_DOUBLE_EQ(b.glyphs[o + 1].advance, 8);  // 《 after （: its leading blank cut
+  EXPECT_DOUBLE_EQ(b.glyphs[o + 1].lead, 8);
+  EXPECT_DOUBLE_EQ(b.glyphs[o + 1].x, b.glyphs[o].x + 16);
+}
+
+TEST(Punctuation, NoSqueezeBetweenHanAndBrackets) {
+  auto st = style(20);
+  st.justify = false;
+  const auto lines = layout_paragraph("甲（乙）丙", kMetrics, st);
+  for (const Glyph& g : lines[0].glyphs) {
+    EXPECT_DOUBLE_EQ(g.advance, 16);
+    EXPECT_DOUBLE_EQ(g.lead, 0);
+  }
+}
+
+TEST(Punctuation, SqueezedPairLetsALineHoldMore) {
+  // 4 Han + "）（" + 5 Han: 11 characters in 10 em once the pair is one em.
+  const auto st = style(10);
+  const auto lines = layout_paragraph(han(4) + "）（" + han(5), kMetrics, st);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].natural_width, 160);
+  expect_geometry(lines, st);
+}
+
+TEST(Punctuation, LineInitialOpeningBracketIsNotIndented) {
+  // "（" moves to the second line ("（" may not end a line): its leading
+  // blank is cut, so its ink starts at the box's left edge.
+  const auto st = style(10);
+  const auto lines = layout_paragraph(han(9) + "（" + han(6) + "）", kMetrics, st);
+  ASSERT_EQ(lines.size(), 2u);
+  const Glyph& g = lines[1].glyphs[0];
+  ASSERT_EQ(g.cp, U'（');
+  EXPECT_DOUBLE_EQ(g.x, 0);
+  EXPECT_DOUBLE_EQ(g.lead, 8);
+  EXPECT_DOUBLE_EQ(g.advance, 8);
+  EXPECT_DOUBLE_EQ(g.origin(), -8);
+  EXPECT_DOUBLE_EQ(lines[1].glyphs[1].x, 8);
+  expect_geometry(lines, st);
+}
+
+TEST(Punctuation, OpeningBracketAtAnIndentStartsAtTheIndent) {
+  // A heading "（一）…" indented two characters: its ink at two em, like a
+  // paragraph starting with a Han character.
+  auto st = style(10, 2);
+  st.justify = false;
+  const auto lines = layout_paragraph("（一）办理步骤", kMetrics, st);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].glyphs[0].x, 32);
+  EXPECT_DOUBLE_EQ(lines[0].glyphs[0].origin(), 24);
+  EXPECT_DOUBLE_EQ(lines[0].glyphs[1].x, 40);
+}
+
+TEST(Punctuation, PairBrokenAcrossLinesSqueezesBothEnds) {
+  // "）" ends the first line at half width, "（" starts the second with its
+  // blank cut: the same as the pair on one line.
+  const auto st = style(10);
+  const auto lines = layout_paragraph(han(9) + "）（" + han(3), kMetrics, st);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(texts(lines)[0], han(9) + "）");
+  EXPECT_EQ(lines[1].glyphs[0].cp, U'（');
+  EXPECT_DOUBLE_EQ(lines[1].glyphs[0].x, 0);
+  EXPECT_DOUBLE_EQ(lines[1].glyphs[0].origin(), -8);
+  expect_geometry(lines, st);
+}
+
+TEST(Punctuation, HalfWidthBracketsAreLeftAlone) {
+  // A font whose brackets are narrow has no blank half to cut.
+  struct Narrow : Metrics {
+    double advance(char32_t cp) const override {
+      return cp == U'（' || cp == U'）' ? 0.5 : 1.0;
+    }
+  } narrow;
+  auto st = style(20);
+  st.justify = false;
+  const auto lines = layout_paragraph("甲）（乙", narrow, st);
+  for (const Glyph& g : lines[0].glyphs) EXPECT_DOUBLE_EQ(g.lead, 0);
+  EXPECT_DOUBLE_EQ(lines[0].natural_width, 48);
+}
+
 // A million characters lay out without trouble (timings printed, not asserted).
 TEST(Paragraph, MillionCharacters) {
   const std::string para =
