@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include "base/files.h"
 
 namespace qd::docx {
 
@@ -691,20 +692,7 @@ Status zip_to(const std::string& path, const std::vector<std::pair<std::string, 
 }  // namespace
 
 Status save(const Document& doc, const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path target(path);
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  if (ec) return make_error(Place{path}, "无法创建文件夹：" + ec.message());
-  const std::string tmp = path + ".tmp";
-  fs::remove(tmp, ec);
-  if (Status s = zip_to(tmp, parts(doc)); !s) {
-    fs::remove(tmp, ec);
-    return s;
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) return make_error(Place{path}, "无法写入文件：" + ec.message());
-  return Ok{};
+  return write_file_with(path, [&](const std::string& tmp) { return zip_to(tmp, parts(doc)); });
 }
 
 Result<std::string> to_bytes(const Document& doc) {

@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <streambuf>
+#include "base/files.h"
 
 namespace qd::pdf::detail {
 
@@ -657,23 +658,7 @@ namespace {
 // it that is then renamed over it.
 Status write_atomically(const std::string& path, const Result<std::string>& bytes) {
   if (!bytes.ok()) return make_error(Place{path}, bytes.error().message);
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return make_error(Place{path}, "无法写入 PDF 文件");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return make_error(Place{path}, "无法写入 PDF 文件：" + ec.message());
-  }
-  return Ok{};
+  return write_file(path, bytes.value());
 }
 
 }  // namespace

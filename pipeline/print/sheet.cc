@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/files.h"
 #include "base/text.h"
 #include "layout/flow.h"
 #include "print/replay.h"
@@ -143,15 +144,7 @@ Result<std::string> render_sheets(const std::vector<Sheet>& sheets, const pdf::D
 }
 
 Status write_output(const std::string& output_dir, const std::string& rel, const std::string& bytes) {
-  const fs::path path = fs::path(output_dir) / fs::path(rel);
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return make_error(Place{path.parent_path().string()}, "无法创建文件夹：" + ec.message());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return make_error(Place{path.string()}, "无法写入文件");
-  return Ok{};
+  return write_file((fs::path(output_dir) / fs::path(rel)).string(), bytes);
 }
 
 Status write_rendered(const std::string& output_dir, const std::string& rel,

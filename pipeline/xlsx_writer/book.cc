@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
+#include "base/files.h"
 
 namespace qd::xlsx {
 
@@ -116,14 +117,11 @@ Status Book::open(const std::string& path, const DocInfo& info) {
   info_ = info;
   for (std::string* s : {&info_.title, &info_.subject, &info_.author, &info_.company, &info_.comments})
     *s = xml_text(*s);
-  std::error_code ec;
-  std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) return make_error(Place{path, "", ""}, "无法创建文件夹 " + parent.string() + "：" + ec.message());
+  QD_TRY(make_folders(std::filesystem::path(path).parent_path().string()));
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   options.use_zip64 = LXW_FALSE;
-  wb_ = workbook_new_opt(path.c_str(), &options);
+  wb_ = workbook_new_opt(temporary_file_name(path).c_str(), &options);
   if (!wb_) return make_error(Place{path, "", ""}, "无法创建工作簿");
 
   // Fixed properties: created/modified = the build date at 00:00:00Z
@@ -251,14 +249,11 @@ Status Book::close() {
   if (!wb_) return make_error(Place{path_, "", ""}, "工作簿未打开");
   lxw_error err = workbook_close(wb_);  // frees the workbook in every case
   wb_ = nullptr;
-  if (error_) {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);  // never leave a half-right file
-    return *error_;
-  }
-  if (err != LXW_NO_ERROR)
-    return make_error(Place{path_, "", ""}, std::string("保存工作簿失败：") + lxw_strerror(err));
-  return Ok{};
+  Status made = Ok{};
+  if (error_) made = *error_;  // never leave a half-right file
+  else if (err != LXW_NO_ERROR)
+    made = make_error(Place{path_, "", ""}, std::string("保存工作簿失败：") + lxw_strerror(err));
+  return finish_file(temporary_file_name(path_), path_, made);
 }
 
 DocInfo doc_info(const Catalog& catalog, std::string title, Date date) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "base/files.h"
 #include "base/test_hooks.h"
 #include "writers/guides/booklet.h"
 #include "print/guide_template.h"
@@ -17,17 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Status write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  // Half a file, then (in the crash tests) a kill: a torn PDF in staging.
-  const std::streamsize half = static_cast<std::streamsize>(bytes.size() / 2);
-  out.write(bytes.data(), half);
-  out.flush();
-  crash_point("mid-pdf");
-  out.write(bytes.data() + half, static_cast<std::streamsize>(bytes.size()) - half);
-  out.close();
-  if (!out) return make_error(Place{path}, "无法写入办事指南文件");
-  return Ok{};
+// Writes a booklet. Half a file, then (in the crash tests) a kill: a torn
+// PDF in staging.
+Status write_booklet(const std::string& path, const std::string& bytes) {
+  return write_file(path, bytes, "mid-pdf");
 }
 
 }  // namespace
@@ -70,7 +64,7 @@ Status write_booklet(Booklet b, const GuideKit& kit, const OutputContext& ctx,
   if (ec) return make_error(Place{path.parent_path().string()}, "无法创建办事指南文件夹：" + ec.message());
   auto bytes = render_booklet(std::move(b), kit.tmpl.frame, *kit.fonts);
   if (!bytes.ok()) return bytes.error();
-  QD_TRY(write_file(path.string(), bytes.value()));
+  QD_TRY(write_booklet(path.string(), bytes.value()));
   written->push_back(rel);
   return Ok{};
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "base/files.h"
 #include "base/text.h"
 #include "writers/portal/data.h"
 #include "writers/portal/favicon.h"
@@ -29,16 +30,6 @@ Result<std::string> read_template(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-Status write_file(const fs::path& path, std::string_view bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return make_error(Place{path.parent_path().string()}, "无法创建门户网站文件夹：" + ec.message());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return make_error(Place{path.string()}, "无法写入门户网站文件");
-  return Ok{};
-}
 
 // The kind (事项类型) of an item: its code and label.
 struct Kind {
@@ -230,7 +221,7 @@ class Site {
 
  private:
   Status put(const std::string& rel, std::string_view bytes) {
-    QD_TRY(write_file(root_ / rel, bytes));
+    QD_TRY(write_file((root_ / rel).string(), bytes));
     written_->push_back("portal/" + rel);
     return Ok{};
   }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/files.h"
 #include "writers/csv.h"
 
 namespace qd {
@@ -24,16 +25,8 @@ std::string findings_csv(const Catalog& catalog) {
 
 Status write_findings_csv(const Catalog& catalog, const OutputContext& ctx,
                           std::vector<std::string>* written) {
-  namespace fs = std::filesystem;
-  fs::path path = fs::path(ctx.output_dir) / kFindingsCsvPath;
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return make_error(Place{path.string(), "", ""}, "无法创建文件夹：" + ec.message());
-  std::string text = findings_csv(catalog);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.close();
-  if (!out) return make_error(Place{path.string(), "", ""}, "写入文件失败");
+  const auto path = std::filesystem::path(ctx.output_dir) / kFindingsCsvPath;
+  QD_TRY(write_file(path.string(), findings_csv(catalog)));
   if (written) written->push_back(kFindingsCsvPath);
   return Ok{};
 }
