@@ -1,4 +1,4 @@
-// The form read back by the project's own reader (pipeline/sheet): the
+// The form read back by the project's own reader (pipeline/spreadsheet_reader): the
 // sheets and headers it looks for, codes as strings, the date cell.
 #include <gtest/gtest.h>
 
