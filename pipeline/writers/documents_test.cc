@@ -212,8 +212,9 @@ TEST(Reports, NoticeContent) {
   EXPECT_LT(copy, printed);
   EXPECT_EQ(printed + std::string("涿鹿县人民政府推进职能转变协调小组办公室2017年9月30日印发\n").size(), text.size());
   EXPECT_NE(doc.find("<w:tab w:val=\"right\""), std::string::npos);
-  EXPECT_NE(doc.find("<w:top w:val=\"single\" w:sz=\"8\""), std::string::npos);
-  EXPECT_NE(doc.find("<w:bottom w:val=\"single\" w:sz=\"6\""), std::string::npos);
+  EXPECT_NE(doc.find("<w:bottom w:val=\"single\" w:sz=\"8\""), std::string::npos);  // thick
+  EXPECT_NE(doc.find("<w:top w:val=\"single\" w:sz=\"6\""), std::string::npos);     // thin
+  EXPECT_NE(doc.find("w:hangingChars=\"300\""), std::string::npos);
 }
 
 // The sample as a 区: every word that follows the division says 区, and a

@@ -475,8 +475,8 @@ void lay_out_issues(ReportFlow& out, const ReportInput& in, std::string_view tit
   if (!missing.empty() || !unreadable.empty())
     steps.push_back("督促未报送和文件无法读取的部门在3个工作日内重新报送，" + in.catalog.settings.division +
                     "审改办逐一核对，逾期仍未报送的予以通报。");
-  if (!late.empty() || !undated.empty())
-    steps.push_back("对逾期报送的部门予以通报，报送日期不详的部门补填报送日期。");
+  if (!late.empty()) steps.push_back("对逾期报送的部门予以通报，督促其按期报送后续调整。");
+  if (!undated.empty()) steps.push_back("报送日期不详的部门补填报送日期。");
   if (f.rejected > 0 || f.pending > 0)
     steps.push_back("退回的事项由相关部门按审核意见修改后重新报审，待审核的事项尽快完成审核，审核通过后及时公布。");
   if (carried_items > 0)

@@ -193,7 +193,13 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   // thick first and last line and a thin one between them, as wide as the
   // type area; 4号, one character in from either side.
   const double bj_pt = 14, bj_char_mm = bj_pt * 25.4 / 72;
-  doc.add(blank());
+  // The first line (thick), under an empty line: as wide as the type area,
+  // so on a paragraph without indents.
+  docx::Paragraph first_line("Plain", "");
+  first_line.keep_next = true;
+  first_line.border_bottom_color = "000000";
+  first_line.border_bottom_pt = 1;  // 0.35 mm
+  doc.add(first_line);
   // 抄送机关: wrapped lines start under the first name (after "抄送：").
   docx::Paragraph copy("Plain", "抄送：" + rs.copy_to + "。");
   copy.runs[0].size = bj_pt;
@@ -201,9 +207,6 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   copy.hanging_chars = 3;
   copy.right_chars = 1;
   copy.keep_next = true;
-  copy.border_top_color = copy.border_bottom_color = "000000";
-  copy.border_top_pt = 1;        // 0.35 mm
-  copy.border_bottom_pt = 0.75;  // 0.25 mm
   doc.add(copy);
   // 印发机关 one character in, 印发日期 one character from the right (a right
   // tab); a long 印发机关 is narrowed to leave a character between them.
@@ -219,7 +222,8 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   date_run.size = bj_pt;
   printed.runs = {issuer_run, date_run};
   printed.right_tab_mm = docx::kTypeWidthMm - bj_char_mm;
-  printed.border_bottom_color = "000000";
+  printed.border_top_color = printed.border_bottom_color = "000000";
+  printed.border_top_pt = 0.75;  // 0.25 mm
   printed.border_bottom_pt = 1;
   doc.add(printed);
   return doc;
