@@ -206,7 +206,7 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   // So does the leaders' report's 变更情况 section (before the appended booklet).
   Proc text = sh("pdftotext -enc UTF-8 " + quote(dir / "output/reports/领导汇报.pdf") + " - | tr -d ' \\n\\f'");
   ASSERT_EQ(text.exit_code, 0) << text.out;
-  const size_t at = text.out.find("五、变更情况（动态调整）");
+  const size_t at = text.out.find("六、变更情况（动态调整）");
   ASSERT_NE(at, std::string::npos);
   const std::string section = text.out.substr(at, text.out.find("办事指南汇编", at) - at);
   EXPECT_NE(section.find("新增0项、调整1项、取消0项"), std::string::npos) << section;

@@ -257,14 +257,27 @@ struct Writer {
     if (!p.style.empty()) x.val("w:pStyle", p.style);
     if (p.keep_next) x.leaf("w:keepNext");
     if (p.page_break_before) x.leaf("w:pageBreakBefore");
-    if (!p.border_bottom_color.empty()) {
+    if (!p.border_bottom_color.empty() || !p.border_top_color.empty()) {
       x.open("w:pBdr");
-      x.open("w:bottom")
-          .attr("w:val", "single")
-          .attr("w:sz", num(round_l(p.border_bottom_pt * 8)))
-          .attr("w:space", num(round_l(p.border_bottom_space_pt)))
-          .attr("w:color", p.border_bottom_color)
-          .close();
+      if (!p.border_top_color.empty())
+        x.open("w:top")
+            .attr("w:val", "single")
+            .attr("w:sz", num(round_l(p.border_top_pt * 8)))
+            .attr("w:space", "1")
+            .attr("w:color", p.border_top_color)
+            .close();
+      if (!p.border_bottom_color.empty())
+        x.open("w:bottom")
+            .attr("w:val", "single")
+            .attr("w:sz", num(round_l(p.border_bottom_pt * 8)))
+            .attr("w:space", num(round_l(p.border_bottom_space_pt)))
+            .attr("w:color", p.border_bottom_color)
+            .close();
+      x.close();
+    }
+    if (p.right_tab_mm >= 0) {
+      x.open("w:tabs");
+      x.open("w:tab").attr("w:val", "right").attr("w:pos", num(twips(p.right_tab_mm))).close();
       x.close();
     }
     if (p.before >= 0 || p.after >= 0) {
@@ -273,7 +286,7 @@ struct Writer {
       if (p.after >= 0) x.attr("w:after", num(round_l(p.after * 20)));
       x.close();
     }
-    if (p.first_line_chars >= 0 || p.left_chars >= 0 || p.right_chars >= 0) {
+    if (p.first_line_chars >= 0 || p.hanging_chars >= 0 || p.left_chars >= 0 || p.right_chars >= 0) {
       x.open("w:ind");
       auto ind = [&](const char* chars_name, const char* twips_name, double chars) {
         if (chars < 0) return;
@@ -286,6 +299,7 @@ struct Writer {
       if (p.left_chars >= 0) x.attr("w:left", num(round_l(p.left_chars * size * 20)));
       if (p.right_chars >= 0) x.attr("w:right", num(round_l(p.right_chars * size * 20)));
       ind("w:firstLineChars", "w:firstLine", p.first_line_chars);
+      ind("w:hangingChars", "w:hanging", p.hanging_chars);
       x.close();
     }
     if (const char* a = align_name(p.align)) x.val("w:jc", a);

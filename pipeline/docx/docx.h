@@ -49,6 +49,7 @@ struct Paragraph {
   bool keep_next = false;
   // Indents in characters of the paragraph's font size; < 0 = the style's.
   double first_line_chars = -1;
+  double hanging_chars = -1;  // wrapped lines' indent past the first line's
   double left_chars = -1;
   double right_chars = -1;
   double before = -1, after = -1;  // pt; < 0 = the style's
@@ -56,6 +57,12 @@ struct Paragraph {
   std::string border_bottom_color;
   double border_bottom_pt = 0;
   double border_bottom_space_pt = 1;  // between the text and the line
+  // A line above the paragraph (the first line of the 版记).
+  std::string border_top_color;
+  double border_top_pt = 0;
+  // A right-aligned tab stop this far from the left margin ('\t' in a run
+  // moves there); < 0 for none.
+  double right_tab_mm = -1;
 
   Paragraph() = default;
   Paragraph(std::string style_id, std::string text) : style(std::move(style_id)) {

@@ -14,6 +14,8 @@ ReportSettings ReportSettings::defaults(const Catalog& catalog) {
   rs.recipients = s.division + "直各有关部门";
   rs.whole = "全" + s.division;
   rs.government = s.division + "政府";
+  const std::string& d = s.division;
+  rs.copy_to = d + "委办公室，" + d + "人大常委会办公室，" + d + "政府办公室，" + d + "政协办公室";
   if (!s.document_prefix.empty()) {
     rs.number_prefix = s.document_prefix;
   } else {

@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "docx/docx.h"
 #include "model/catalog.h"
+#include "typeset/line.h"
 
 namespace qd {
 
@@ -25,7 +26,12 @@ struct ReportSettings {
   std::string recipients;      // 主送机关: 县直各有关部门 / 区直各有关部门
   std::string whole;           // 全县 / 全区 / 全市 / 全旗
   std::string government;      // 县政府 / 区政府
+  std::string copy_to;         // 抄送机关 of the 版记: 县委办公室，县人大常委会办公室，县政府办公室，县政协办公室
   docx::FontNames fonts = docx::FontNames::defaults();
+  // Widths of the title font (the printing kit's Role::Title), by which
+  // titles are broken into balanced lines (office/titles.h); null: the
+  // titles are left to the word processor.
+  const ts::Metrics* title_metrics = nullptr;
 
   // The defaults for a county: "<县>人民政府推进职能转变协调小组办公室",
   // "县审改办", "<县的第一个字>审改办" (or the settings' document_prefix),

@@ -21,6 +21,12 @@ Result<const pdf::FontLibrary*> fonts(const std::string& config_path) {
 
 bool printable(const pdf::FontLibrary& lib, char32_t cp) { return lib.font_for(Role::Body, cp) >= 0; }
 
+const ts::Metrics* role_metrics(const std::string& config_path, Role role) {
+  if (config_path.empty()) return nullptr;
+  auto lib = fonts(config_path);
+  return lib.ok() ? &lib.value()->metrics(role) : nullptr;
+}
+
 layout::Fonts metrics(const pdf::FontLibrary& lib) {
   layout::Fonts f{};
   for (int i = 0; i < kRoleCount; ++i) f[static_cast<size_t>(i)] = &lib.metrics(static_cast<Role>(i));

@@ -22,4 +22,9 @@ bool printable(const pdf::FontLibrary& lib, char32_t cp);
 // Widths per role from a font library, for the layout.
 layout::Fonts metrics(const pdf::FontLibrary& lib);
 
+// The widths of one role's font of a configuration (the process-wide
+// library, kept): for documents set by another program (.docx titles);
+// null when the configuration cannot be read.
+const ts::Metrics* role_metrics(const std::string& config_path, Role role);
+
 }  // namespace qd::print

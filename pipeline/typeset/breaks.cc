@@ -138,14 +138,19 @@ void word_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& ou
 //  - no break inside a run of latin_run_char (ICU breaks after / and - in
 //    URLs and phone numbers);
 //  - no break between the halves of —— …… ⋯⋯;
-//  - no break between a digit and a following unit (20|个工作日);
+//  - no break between a digit and a following unit (20|个工作日), nor
+//    inside a unit of several characters after a number (20个|工作日);
+//  - no break inside a date (2017年|9月|30日): after 年 or 月 that follow a
+//    digit, before a digit;
 //  + always a break after a mandatory break character (but not in CR|LF).
 void tailored_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>& out) {
   icu_line_breaks(text, strict, out);
   const size_t n = text.size();
+  size_t unit_end = 0;  // positions before it are inside a number's unit
   for (size_t i = 1; i < n; ++i) {
     const char32_t a = text[i - 1], b = text[i];
     bool ok = out[i] != 0;
+    if (is_digit(a) && !is_digit(b)) unit_end = i + unit_length(text.substr(i));
     if (!ok) {
       if ((b == U'“' || b == U'‘') && (is_wide_cjk(a) || a == U'”' || a == U'’')) ok = true;
       if ((a == U'”' || a == U'’') && (is_wide_cjk(b) || b == U'“' || b == U'‘')) ok = true;
@@ -154,6 +159,8 @@ void tailored_breaks(std::u32string_view text, bool strict, std::vector<uint8_t>
     if (latin_run_char(a) && latin_run_char(b)) ok = false;
     if (a == b && doubled_punctuation(a)) ok = false;
     if (is_digit(a) && unit_after_number(b)) ok = false;
+    if (i < unit_end) ok = false;
+    if (date_part(a) && is_digit(b) && i >= 2 && is_digit(text[i - 2])) ok = false;
     if (mandatory_break(a)) ok = !(a == 0x0D && b == 0x0A);
     out[i] = ok ? 1 : 0;
   }

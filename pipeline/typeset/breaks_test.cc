@@ -72,9 +72,20 @@ TEST(Breaks, UrlPhoneAndCodeAreUnbroken) {
   EXPECT_EQ(marked("时间8:30-12:00，"), "时|间|8:30-12:00，");
 }
 
+TEST(Breaks, DatesAreNeverBroken) {
+  EXPECT_EQ(marked("2017年9月30日"), "2017年9月30日");
+  EXPECT_EQ(marked("截至2026年12月6日，"), "截|至|2026年12月6日，");
+  EXPECT_EQ(marked("9月1日至9月20日"), "9月1日|至|9月20日");
+  // 年 and 月 as words still break: 每年|3月, 月|10日 not after a number.
+  EXPECT_EQ(marked("每年3月"), "每|年|3月");
+}
+
 TEST(Breaks, NumberStaysWithItsUnit) {
-  EXPECT_EQ(marked("需20个工作日"), "需|20个|工|作|日");
-  EXPECT_EQ(marked("2017年9月30日"), "2017年|9月|30日");
+  EXPECT_EQ(marked("需20个工作日"), "需|20个工作日");
+  EXPECT_EQ(marked("约3个月，1.5小时内"), "约|3个月，|1.5小时|内");
+  EXPECT_EQ(marked("满18周岁的"), "满|18周岁|的");
+  // A number before other words keeps only its first character.
+  EXPECT_EQ(marked("20个部门"), "20个|部|门");
   EXPECT_EQ(marked("占5％以上"), "占|5％|以|上");
 }
 

@@ -81,6 +81,18 @@ bool unit_after_number(char32_t cp) {
   return is_han(cp) || cp == U'％' || cp == U'‰' || cp == U'℃' || cp == U'°';
 }
 
+size_t unit_length(std::u32string_view rest) {
+  // Longest first, so that 个工作日 wins over 个.
+  static constexpr std::u32string_view kUnits[] = {
+      U"个工作日", U"个自然日", U"个小时", U"个月", U"工作日", U"自然日", U"小时", U"分钟",
+      U"周岁", U"平方米", U"立方米", U"平方公里", U"公里", U"万元", U"千米", U"公斤"};
+  for (std::u32string_view u : kUnits)
+    if (rest.starts_with(u)) return u.size();
+  return 0;
+}
+
+bool date_part(char32_t cp) { return cp == U'年' || cp == U'月'; }
+
 // — … ⋯ (written as pairs); ⸺ ⸻ are already one character but may repeat.
 bool doubled_punctuation(char32_t cp) {
   return cp == U'—' || cp == U'…' || cp == U'⋯' || cp == U'⸺' || cp == U'⸻';

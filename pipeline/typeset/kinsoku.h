@@ -27,6 +27,16 @@ bool is_wide_cjk(char32_t cp);
 // %, ℃ …): every Han character, and the percent/permille/degree signs.
 bool unit_after_number(char32_t cp);
 
+// The length of the unit of several characters that `rest` starts with
+// when it follows a number (个工作日, 个月, 小时, 周岁, 平方米 …), 0 when
+// none: a number and its unit stay on one line ("20个工作日", never
+// "20个／工作日").
+size_t unit_length(std::u32string_view rest);
+
+// True for the characters inside a date written with 年 月 日 after which a
+// number follows (2017年9月30日): no line breaks inside a date.
+bool date_part(char32_t cp);
+
 // True for a dash or ellipsis that is written doubled (——, ……, ⋯⋯); the two
 // halves of a pair must stay on one line.
 bool doubled_punctuation(char32_t cp);

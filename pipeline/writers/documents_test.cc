@@ -12,6 +12,8 @@
 
 #include "spreadsheet_reader/zip_archive.h"
 #include "office/blocks.h"
+#include "print/fonts.h"
+#include "base/text.h"
 #include "model/counts.h"
 #include "support/testing.h"
 
@@ -20,6 +22,8 @@ namespace {
 
 namespace t = qd::testing;
 namespace fs = std::filesystem;
+
+const std::string kFonts = QD_SOURCE_DIR "/fonts/fonts.toml";
 
 Catalog sample() {
   Catalog c = t::sample_catalog();
@@ -60,7 +64,8 @@ Catalog sample() {
 Status write_documents(const Catalog& c, const OutputContext& ctx, std::vector<std::string>* written) {
   std::vector<std::string> local;
   if (!written) written = &local;
-  const ReportSettings rs = ReportSettings::defaults(c);
+  ReportSettings rs = ReportSettings::defaults(c);
+  rs.title_metrics = print::role_metrics(ctx.fonts_config, Role::Title);
   QD_TRY(office::save(review_document(c, c.as_of(), rs), ctx.output_dir, kReviewDocxPath, written));
   QD_TRY(office::save(notice_document(c, c.as_of(), rs), ctx.output_dir, kNoticeDocxPath, written));
   auto parts = plan_guides(c, ctx, Digests{});
@@ -73,7 +78,7 @@ Status write_documents(const Catalog& c, const OutputContext& ctx, std::vector<s
 std::string write_sample(std::string_view name, std::vector<std::string>* written = nullptr) {
   Catalog c = sample();
   std::string dir = t::fresh_dir(name);
-  Status s = write_documents(c, OutputContext{dir, QD_SOURCE_DIR "/templates", c.build_date}, written);
+  Status s = write_documents(c, OutputContext{dir, QD_SOURCE_DIR "/templates", c.build_date, kFonts}, written);
   EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().str());
   return dir;
 }
@@ -197,6 +202,19 @@ TEST(Reports, NoticeContent) {
   EXPECT_NE(doc.find("<w:pStyle w:val=\"Issuer\"/>"), std::string::npos);
   std::string styles = part(path, "word/styles.xml");
   EXPECT_NE(styles.find("<w:name w:val=\"发文机关标志\"/>"), std::string::npos);
+  // The 版记 closes the document (GB/T 9704 7.3): 抄送, then 印发机关 and
+  // 印发日期 on one line (a right tab, which doc_text drops), between a thick, a thin and a thick line.
+  const size_t copy = text.rfind("抄送：县委办公室，县人大常委会办公室，县政府办公室，县政协办公室。\n");
+  const size_t printed = text.rfind("涿鹿县人民政府推进职能转变协调小组办公室2017年9月30日印发\n");
+  ASSERT_NE(copy, std::string::npos) << text;
+  ASSERT_NE(printed, std::string::npos) << text;
+  EXPECT_LT(att, copy);
+  EXPECT_LT(copy, printed);
+  EXPECT_EQ(printed + std::string("涿鹿县人民政府推进职能转变协调小组办公室2017年9月30日印发\n").size(), text.size());
+  EXPECT_NE(doc.find("<w:tab w:val=\"right\""), std::string::npos);
+  EXPECT_NE(doc.find("<w:bottom w:val=\"single\" w:sz=\"8\""), std::string::npos);  // thick
+  EXPECT_NE(doc.find("<w:top w:val=\"single\" w:sz=\"6\""), std::string::npos);     // thin
+  EXPECT_NE(doc.find("w:hangingChars=\"300\""), std::string::npos);
 }
 
 // The sample as a 区: every word that follows the division says 区, and a
@@ -275,6 +293,20 @@ TEST(Reports, LibreOfficeConvertsEveryDocument) {
   ASSERT_TRUE(
       docx::save(review_document(c, c.build_date, installed), dir + "/installed/审核报告（本机字体）.docx").ok());
   written.push_back("installed/审核报告（本机字体）.docx");
+  // A department whose guide title (25 characters at 22 pt) is wider than
+  // the type area: its title must come out as two balanced lines.
+  {
+    Catalog longer = sample();
+    const std::string name = "涿鹿县市场监督管理局食品药品稽查执法大队";
+    for (Item& it : longer.items)
+      if (it.department == "县市场监督管理局") it.department = name;
+    DepartmentInfo dept = longer.settings.departments[0];
+    dept.name = name;
+    ReportSettings rs = ReportSettings::defaults(longer);
+    rs.title_metrics = print::role_metrics(kFonts, Role::Title);
+    ASSERT_TRUE(docx::save(guide_document(longer, dept, {}, longer.build_date, rs), dir + "/long/长标题办事指南.docx").ok());
+    written.push_back("long/长标题办事指南.docx");
+  }
 
   std::string pdfs = dir + "/pdf";
   fs::create_directories(pdfs);
@@ -297,6 +329,7 @@ TEST(Reports, LibreOfficeConvertsEveryDocument) {
       {"县市场监督管理局办事指南", 3, 6, {"食品经营许可", "个体工商户登记", "申请材料", "办理流程"}},
       {"县人力资源和社会保障局办事指南", 3, 6, {"失业保险金申领", "就业失业登记"}},
       {"审核报告（本机字体）", 2, 8, {"审核报告", "BASIS-MISSING"}},
+      {"长标题办事指南", 2, 6, {"食品药品稽查执法大队", "食品经营许可"}},
   };
   for (const Expect& e : expect) {
     std::string pdf = pdfs + "/" + e.file + ".pdf";
@@ -321,6 +354,33 @@ TEST(Reports, LibreOfficeConvertsEveryDocument) {
       EXPECT_TRUE(has_line("复印件")) << text;
       EXPECT_NE(text.find("复印件 1 份"), std::string::npos) << text;
       EXPECT_NE(text.find("纸质和电子"), std::string::npos) << text;
+    }
+    // No title line and no department name in the 通报's table is cut to a
+    // lone character: the notice, and the guides' cover pages.
+    if (e.file == "长标题办事指南") {
+      // Two lines of the title, as even as they go.
+      std::string cover;
+      t::run("pdftotext -enc UTF-8 -f 1 -l 1 " + quote(pdf) + " - 2>/dev/null", &cover);
+      std::istringstream in(cover);
+      std::string first, second;
+      std::getline(in, first);
+      std::getline(in, second);
+      EXPECT_EQ(first + second, "涿鹿县市场监督管理局食品药品稽查执法大队政务服务事项办事指南") << cover;
+      const long a = static_cast<long>(utf8_length(first)), b = static_cast<long>(utf8_length(second));
+      EXPECT_LE(std::labs(a - b), 4) << cover;
+    }
+    if (e.file == "报送情况通报" || e.file.ends_with("办事指南")) {
+      std::string shown = text;
+      if (e.file != "报送情况通报") t::run("pdftotext -enc UTF-8 -f 1 -l 1 " + quote(pdf) + " - 2>/dev/null", &shown);
+      std::istringstream in(shown);
+      for (std::string line; std::getline(in, line);) {
+        std::string trimmed;
+        for (char ch : line)
+          if (ch != ' ' && ch != '\f' && ch != '\r') trimmed += ch;
+        const std::u32string u = utf8_decode(trimmed);
+        EXPECT_FALSE(u.size() == 1 && u[0] >= 0x4E00 && u[0] <= 0x9FFF)
+            << e.file << ": a line of one character “" << trimmed << "”\n" << shown;
+      }
     }
     std::string fonts;
     t::run("pdffonts " + quote(pdf), &fonts);

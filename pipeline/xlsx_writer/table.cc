@@ -17,14 +17,6 @@ int write_table(Book& book, lxw_worksheet* ws, const Table& t) {
   if (!ws) return 0;
   const int ncols = static_cast<int>(t.columns.size());
   if (ncols == 0) return 0;
-  int row = 0;
-  if (!t.title.empty()) {
-    book.merge(ws, 0, 0, 0, ncols - 1, t.title, book.format(title_style()));
-    book.check(worksheet_set_row(ws, 0, 30, nullptr), "设置标题行高");
-    row = 1;
-  }
-  const int header_row = row;
-
   Widths widths(ncols, 4, 60);
   std::vector<lxw_format*> body(ncols), bold(ncols);
   for (int c = 0; c < ncols; ++c) {
@@ -47,6 +39,24 @@ int write_table(Book& book, lxw_worksheet* ws, const Table& t) {
   for (const auto& cells : t.rows)
     for (int c = 0; c < ncols; ++c) widths.fit(c, cell_of(cells, c));
   for (int c = 0; c < ncols; ++c) widths.fit(c, cell_of(t.total, c));
+
+  // How it prints: the title goes over the first band only.
+  const int repeat_cols = t.repeat_cols >= 0 ? t.repeat_cols : t.freeze_cols;
+  PrintBands bands;
+  if (t.print) {
+    std::vector<double> w;
+    for (int c = 0; c < ncols; ++c) w.push_back(widths.get(c));
+    bands = print_bands(w, repeat_cols, t.paper, t.landscape);
+  }
+  const int title_cols = bands.col_breaks.empty() ? ncols : bands.col_breaks.front();
+
+  int row = 0;
+  if (!t.title.empty()) {
+    book.merge(ws, 0, 0, 0, title_cols - 1, t.title, book.format(title_style()));
+    book.check(worksheet_set_row(ws, 0, 30, nullptr), "设置标题行高");
+    row = 1;
+  }
+  const int header_row = row;
 
   lxw_format* header = book.format(header_style());
   std::vector<std::string> labels;
@@ -79,10 +89,10 @@ int write_table(Book& book, lxw_worksheet* ws, const Table& t) {
     book.check(worksheet_autofilter(ws, header_row, 0, last_row, ncols - 1), "设置筛选");
   if (t.print) {
     PrintSetup p;
-    p.title = t.title.empty() ? book.sheet_name(ws) : t.title;
+    // The title once: in the first row, or else in the page header.
+    if (t.title.empty()) p.title = book.sheet_name(ws);
     p.repeat_first = p.repeat_last = header_row;
-    p.paper = t.paper;
-    p.landscape = t.landscape;
+    apply_bands(p, bands, repeat_cols);
     setup_print(book, ws, p);
   }
   return row;

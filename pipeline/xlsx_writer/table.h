@@ -1,6 +1,10 @@
 // A titled, print-ready table on one worksheet: a merged title row, a bold
 // header row, bordered wrapped body rows, an optional total row, frozen
 // panes below the header, an autofilter and widths that fit Chinese text.
+// Printed, the title is in the first row only (not in the page header as
+// well) and the table is readable: one page wide when it fits at 六号 or
+// larger, else in bands of columns with its first columns repeated
+// (print_bands()).
 #pragma once
 
 #include <string>
@@ -29,9 +33,10 @@ struct Table {
   std::vector<std::string> total;  // bold last row when not empty
   std::string empty_note;          // written under the header when there are no rows
   int freeze_cols = 0;             // columns kept visible when scrolling right
+  int repeat_cols = -1;            // printed in every band of a wide table; -1: freeze_cols
   bool autofilter = true;
-  bool print = true;               // A3 landscape print setup, header row repeated
-  uint8_t paper = kPaperA3;
+  bool print = true;               // print setup, header row repeated
+  uint8_t paper = kPaperA3;        // turned to landscape, in bands, when too wide
   bool landscape = true;
 };
 

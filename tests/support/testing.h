@@ -31,7 +31,9 @@ int run(const std::string& command, std::string* out = nullptr);
 
 // Reads `xlsx` with openpyxl (/usr/bin/python3) and returns
 // {"properties": {...}, "sheets": [{"name", "state", "freeze", "autofilter",
-//  "protected", "print_title_rows", "orientation", "paper", "fit_width",
+//  "protected", "print_title_rows", "print_title_cols", "scale", "page_order",
+//  "col_breaks": [first column (1-based) of each band after the first],
+//  "orientation", "paper", "fit_width",
 //  "header", "footer", "widths": {col: w}, "merged": [...],
 //  "validations": [{"sqref","type","formula1","errorStyle"}],
 //  "cells": {"A1": value}, "types": {"A1": "s"}, "formats": {"A1": "@"},

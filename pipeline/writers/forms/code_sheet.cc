@@ -72,6 +72,8 @@ void CodeSheet::write(xlsx::Book& book) const {
   }
   book.check(widths.apply(ws), "设置列宽");
   worksheet_hide(ws);
+  // The drop-downs read it: locked (no password) against a slip.
+  worksheet_protect(ws, nullptr, nullptr);
 }
 
 void add_list_validation(xlsx::Book& book, lxw_worksheet* ws, int col, int first_row,

@@ -26,6 +26,40 @@ xlsx::Style data_style(bool text, bool locked) {
   return s;
 }
 
+// Protects a sheet without a password, so that a clerk does not change
+// its locked cells (header row, codes, instructions) by mistake; the
+// unlocked input cells stay editable, and with `rows` rows may be
+// inserted and deleted (a row whose cells are all unlocked).
+void protect(lxw_worksheet* ws, bool rows) {
+  if (!ws) return;
+  lxw_protection prot{};
+  prot.format_cells = LXW_TRUE;
+  prot.format_columns = LXW_TRUE;
+  prot.format_rows = LXW_TRUE;
+  prot.insert_rows = rows ? LXW_TRUE : LXW_FALSE;
+  prot.delete_rows = rows ? LXW_TRUE : LXW_FALSE;
+  prot.autofilter = LXW_TRUE;
+  prot.sort = LXW_TRUE;
+  worksheet_protect(ws, nullptr, &prot);
+}
+
+// Prints a fill-in sheet readably: its columns `widths` on A4 or A3
+// landscape, one page wide or in bands with the first `repeat_cols`
+// columns in each (print_bands()), the header row on every page, rows
+// 0..last_row, `title` in the page header (the sheet has no title row).
+void print_sheet(xlsx::Book& book, lxw_worksheet* ws, const xlsx::Widths& widths, int ncols,
+                 int repeat_cols, int last_row, std::string title) {
+  std::vector<double> w;
+  for (int c = 0; c < ncols; ++c) w.push_back(widths.get(c));
+  xlsx::PrintSetup p;
+  p.title = std::move(title);
+  p.repeat_first = p.repeat_last = 0;
+  p.last_row = last_row;
+  p.last_col = ncols - 1;
+  xlsx::apply_bands(p, xlsx::print_bands(w, repeat_cols), repeat_cols);
+  xlsx::setup_print(book, ws, p);
+}
+
 // The number of data rows the drop-downs and input messages cover for
 // `filled` prefilled rows. The blank rows are not written cell by cell:
 // each column carries its data-cell format, which Excel, WPS and
@@ -36,8 +70,8 @@ int data_rows(size_t filled) {
 
 // Writes one sub-table sheet: header from `info`, prefilled `rows`,
 // validations from the code sheet.
-void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const SubTableInfo& info,
-                     const std::vector<std::vector<std::string>>& rows) {
+void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const DepartmentInfo& dept,
+                     const SubTableInfo& info, const std::vector<std::vector<std::string>>& rows) {
   lxw_worksheet* ws = book.add_sheet(info.sheet);
   if (!ws) return;
   const int ncols = static_cast<int>(info.columns.size());
@@ -45,13 +79,18 @@ void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const SubTableInf
   lxw_format* head = book.format(xlsx::header_style());
   xlsx::Widths widths(ncols, 6, 60);
   std::vector<lxw_format*> fmt;
+  std::vector<std::string> labels;
   for (int c = 0; c < ncols; ++c) {
     const ColumnInfo& col = info.columns[c];
     std::string label = std::string(col.label) + (col.required ? "*" : "");
     book.text(ws, 0, c, label, head);
-    widths.at_least(c, std::max<double>(col.width, xlsx::text_width(label) + 2));
+    labels.push_back(label);
+    // A long label wraps in the header row (it needs about half its width),
+    // so that the sheet prints one page wide where it can.
+    widths.at_least(c, std::max<double>(col.width, xlsx::text_width(label) / 2 + 3));
     fmt.push_back(book.format(data_style(false, false)));
   }
+  book.check(worksheet_set_row(ws, 0, xlsx::row_height(labels, widths), nullptr), "设置行高");
   for (size_t r = 0; r < rows.size(); ++r) {
     for (int c = 0; c < ncols; ++c)
       book.text(ws, static_cast<int>(r) + 1, c, c < static_cast<int>(rows[r].size()) ? rows[r][c] : "",
@@ -82,6 +121,11 @@ void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const SubTableInf
   for (int c = 0; c < ncols; ++c)
     book.check(worksheet_set_column(ws, c, c, widths.get(c), fmt[c]), "设置列宽");
   worksheet_freeze_panes(ws, 1, 1);
+  // The header row is locked, every data cell unlocked; rows may be
+  // inserted and deleted.
+  protect(ws, true);
+  print_sheet(book, ws, widths, ncols, 1, std::max<int>(1, static_cast<int>(rows.size())),
+              dept.name + "政务服务事项" + std::string(info.sheet) + "（填报表）");
 }
 
 // Writes the 填报信息 sheet: label/value rows, the department prefilled.
@@ -107,6 +151,13 @@ void write_info_sheet(xlsx::Book& book, const Settings& settings, const Departme
   book.check(worksheet_set_column(ws, 0, 0, 14, nullptr), "设置列宽");
   book.check(worksheet_set_column(ws, 1, 1, std::max(40.0, xlsx::text_width(dept.name) + 4), nullptr),
              "设置列宽");
+  // The labels are locked, the values unlocked.
+  protect(ws, false);
+  xlsx::PrintSetup p;
+  p.title = dept.name + "政务服务事项实施清单填报信息";
+  p.landscape = false;
+  p.paper = xlsx::kPaperA4;
+  xlsx::setup_print(book, ws, p);
 }
 
 // Writes the protected 实施清单 sheet with the prefilled items.
@@ -167,23 +218,13 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
   book.check(worksheet_autofilter(ws, 0, 0, last, ncols - 1), "设置筛选");
 
   // Departments edit rows but not the codes: the sheet is protected
-  // without password; every cell but the code columns is unlocked.
-  lxw_protection prot{};
-  prot.format_cells = LXW_TRUE;
-  prot.format_columns = LXW_TRUE;
-  prot.format_rows = LXW_TRUE;
-  prot.insert_rows = LXW_TRUE;
-  prot.delete_rows = LXW_TRUE;
-  prot.autofilter = LXW_TRUE;
-  prot.sort = LXW_TRUE;
-  worksheet_protect(ws, nullptr, &prot);
-
-  xlsx::PrintSetup p;
-  p.title = dept.name + "政务服务事项实施清单（填报表）";
-  p.repeat_first = p.repeat_last = 0;
-  p.last_row = std::max<int>(1, static_cast<int>(items.size()));
-  p.last_col = ncols - 1;
-  xlsx::setup_print(book, ws, p);
+  // without password; every cell but the header row and the code columns
+  // is unlocked.
+  protect(ws, true);
+  // Printed in bands of columns, each with 事项名称 (the codes would take
+  // a third of every band).
+  print_sheet(book, ws, widths, ncols, 1, std::max<int>(1, static_cast<int>(items.size())),
+              dept.name + "政务服务事项实施清单（填报表）");
 }
 
 }  // namespace
@@ -234,7 +275,7 @@ Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
     std::vector<std::vector<std::string>> rows;
     for (const Item* it : items)
       for (auto& r : rows_of(*it)) rows.push_back(std::move(r));
-    write_sub_sheet(book, codes, *table, rows);
+    write_sub_sheet(book, codes, dept, *table, rows);
   }
   codes.write(book);
   if (Status s = book.close(); !s) return s;

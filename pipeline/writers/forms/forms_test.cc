@@ -138,7 +138,6 @@ TEST(Forms, ReadsBackWithLockedCodesAndDropDowns) {
   EXPECT_EQ(t::cell(m, "A2"), "失业保险金申领");
   EXPECT_EQ(t::cell(m, "C2"), "失业保险金申领申请书");
   EXPECT_EQ(t::cell(m, "D3"), "复印件");
-  EXPECT_FALSE(m["protected"].get<bool>());
   const auto& p = t::sheet(*dump, "办理流程");
   EXPECT_EQ(t::cell(p, "C2"), "受理");
   const auto& q = t::sheet(*dump, "常见问题");
@@ -155,6 +154,49 @@ TEST(Forms, ReadsBackWithLockedCodesAndDropDowns) {
   EXPECT_NE(all.find("31位；新增事项留空，由系统赋码"), std::string::npos);
 }
 
+// Every sheet is protected (no password) with its header row locked and its
+// input cells unlocked, and prints readably: paper, landscape, the header
+// row on every page, one page wide or in bands at 六号 or larger.
+TEST(Forms, EverySheetIsProtectedAndPrintsReadably) {
+  std::string dir = write_sample("forms_protect");
+  auto dump = t::dump_xlsx(dir + "/forms/县人力资源和社会保障局.xlsx");
+  ASSERT_TRUE(dump.ok()) << dump.error().str();
+  for (const auto& sh : (*dump)["sheets"]) {
+    const std::string name = sh["name"];
+    EXPECT_TRUE(sh["protected"].get<bool>()) << name;
+    if (name == "代码表") continue;  // hidden: not printed
+    EXPECT_TRUE(sh["paper"] == 8 || sh["paper"] == 9) << name;
+    if (name != "填报信息") {
+      EXPECT_EQ(sh["orientation"], "landscape") << name;
+    }
+    if (sh["fit_to_page"].get<bool>()) {
+      EXPECT_TRUE(sh["fit_width"].is_null() || sh["fit_width"] == 1) << name;  // 1 is the default
+      EXPECT_EQ(sh["fit_height"], 0) << name;
+    } else if (name != "填报信息") {
+      const int scale = sh["scale"].is_null() ? 100 : sh["scale"].get<int>();  // 100 is not written
+      EXPECT_GE(scale * 11 / 100.0, 7.5) << name;
+      EXPECT_FALSE(sh["col_breaks"].empty()) << name;
+    }
+  }
+  for (const char* name : {"实施清单", "申请材料", "办理流程", "收费项目", "常见问题"}) {
+    const auto& sh = t::sheet(*dump, name);
+    EXPECT_EQ(sh["print_title_rows"], "$1:$1") << name;
+    EXPECT_TRUE(sh["locked"]["A1"].get<bool>()) << name;   // the header
+    EXPECT_TRUE(sh["locked"]["B1"].get<bool>()) << name;
+    EXPECT_FALSE(sh["columns"]["A"]["locked"].get<bool>()) << name;  // input cells, blank rows too
+  }
+  EXPECT_FALSE(t::sheet(*dump, "申请材料")["locked"]["A2"].get<bool>());
+  EXPECT_FALSE(t::sheet(*dump, "实施清单")["locked"]["A2"].get<bool>());
+  // The item sheet's 36 columns print in bands, each with 事项名称.
+  const auto& items = t::sheet(*dump, "实施清单");
+  EXPECT_FALSE(items["fit_to_page"].get<bool>());
+  EXPECT_EQ(items["print_title_cols"], "$A:$A");
+  EXPECT_EQ(items["page_order"], "overThenDown");
+  const auto& info = t::sheet(*dump, "填报信息");
+  EXPECT_TRUE(info["locked"]["A1"].get<bool>());
+  EXPECT_FALSE(info["locked"]["B2"].get<bool>());
+}
+
 TEST(Forms, SameCatalogSameBytes) {
   std::string a = write_sample("forms_det_a"), b = write_sample("forms_det_b");
   std::string f = "/forms/县市场监督管理局.xlsx";
@@ -169,6 +211,12 @@ TEST(Forms, PrintsWithLibreOffice) {
   std::string text = t::pdf_text(*pdf);
   EXPECT_NE(text.find("食品经营许可"), std::string::npos);
   EXPECT_NE(text.find("填写说明"), std::string::npos);
+  // Read back from the PDF: no text smaller than 六号.
+  std::string sizes;
+  ASSERT_EQ(t::run("/usr/bin/python3 " QD_SOURCE_DIR "/tests/tools/pdf_text_sizes.py '" + *pdf + "'", &sizes), 0);
+  auto j = nlohmann::json::parse(sizes, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << sizes;
+  EXPECT_GE(j.begin().value()["min"].get<double>(), 7.5) << sizes;
 }
 
 }  // namespace

@@ -116,12 +116,19 @@ void write_instructions(xlsx::Book& book, const Catalog& catalog, const Departme
       put({std::string(s->sheet), std::string(c.label), c.required ? "必填" : "选填",
            column_help(c), c.table ? c.table->labels() : ""},
           body);
+  // Landscape, one page wide at 六号 or larger (on A4 portrait it came out at
+  // 6.6 pt); the title is in the first row only.
   xlsx::PrintSetup p;
-  p.title = "填写说明";
   p.repeat_first = p.repeat_last = header_row;
-  p.landscape = false;
-  p.paper = xlsx::kPaperA4;
+  std::vector<double> w;
+  for (int c = 0; c < ncols; ++c) w.push_back(widths.get(c));
+  xlsx::apply_bands(p, xlsx::print_bands(w, 0), 0);
   xlsx::setup_print(book, ws, p);
+  // Read only (no password): columns and rows may be resized to read.
+  lxw_protection prot{};
+  prot.format_columns = LXW_TRUE;
+  prot.format_rows = LXW_TRUE;
+  worksheet_protect(ws, nullptr, &prot);
 }
 
 }  // namespace qd

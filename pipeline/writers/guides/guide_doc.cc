@@ -1,6 +1,7 @@
 // guides/docx/<部门>办事指南.docx: the booklet's content, editable.
 #include "base/text.h"
 #include "office/blocks.h"
+#include "office/titles.h"
 #include "writers/guides/guides.h"
 #include "model/display.h"
 
@@ -31,9 +32,12 @@ std::string copies(const Material& m) {
   return out;
 }
 
+// One item: its title (balanced lines), code, fields, materials, steps,
+// fees and questions.
 void item_section(docx::Document& doc, const Item& item, int index,
-                  const std::vector<GuideField>& fields, bool first) {
-  docx::Paragraph title("Title", std::to_string(index) + "．" + item.get(El::Name));
+                  const std::vector<GuideField>& fields, bool first, const ts::Metrics* title_metrics) {
+  docx::Paragraph title =
+      office::title_paragraph(std::to_string(index) + "．" + item.get(El::Name), title_metrics);
   title.page_break_before = !first;
   doc.add(title);
   if (!item.get(El::ImplCode).empty()) doc.paragraph("Subtitle", "实施编码：" + item.get(El::ImplCode));
@@ -123,8 +127,8 @@ docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept
   doc.properties = {title, "办事指南", catalog.settings.office, "", "办事指南 " + dept.name, date};
   const std::vector<const Item*> items = catalog.published(dept.name);
 
-  // Cover with the list of items.
-  doc.paragraph("Title", title);
+  // Cover with the list of items; the title in balanced lines (no stub).
+  doc.add(office::title_paragraph(title, rs.title_metrics));
   doc.paragraph("Subtitle", "（" + catalog.settings.county + "政务服务事项清单" + date.chinese() + "版）");
   doc.paragraph("Heading1", "事项目录");
   int i = 0;
@@ -141,7 +145,7 @@ docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept
   i = 0;
   for (const Item* it : items) {
     ++i;
-    item_section(doc, *it, i, fields, false);
+    item_section(doc, *it, i, fields, false, rs.title_metrics);
   }
   return doc;
 }

@@ -128,8 +128,9 @@ Result<std::vector<Part>> plan_guides(const Catalog& catalog, const OutputContex
       auto tmpl = field_template(ctx);
       if (!tmpl.ok()) return tmpl.error();
       const Date version = c->version_of(c->published(d->name));
-      return office::save(guide_document(*c, *d, tmpl->fields, version, ReportSettings::defaults(*c)),
-                          ctx.output_dir, path, written);
+      ReportSettings rs = ReportSettings::defaults(*c);
+      rs.title_metrics = print::role_metrics(ctx.fonts_config, Role::Title);
+      return office::save(guide_document(*c, *d, tmpl->fields, version, rs), ctx.output_dir, path, written);
     };
     parts.push_back(std::move(p));
   }

@@ -79,10 +79,11 @@ void Chart::place_top(double top) {
   const double dy = top - (y + height);
   y += dy;
   for (ChartBar& b : bars) b.y += dy;
-  for (ChartRule& r : rules) {
-    r.y1 += dy;
-    r.y2 += dy;
-  }
+  for (std::vector<ChartRule>* list : {&grid, &rules})
+    for (ChartRule& r : *list) {
+      r.y1 += dy;
+      r.y2 += dy;
+    }
   for (ChartText& t : texts) t.y += dy;
 }
 
@@ -128,9 +129,9 @@ Chart horizontal_bars(const std::string& title, const std::vector<Count>& data,
   const double slot = (x1 - x0) / ticks;
   for (int k = 0; k <= ticks; ++k) {
     const double tx = x0 + k * step * scale;
-    if (k > 0) c.rules.push_back({tx, rows_bottom, tx, rows_top, 0.4, s.grid});
+    if (k > 0) c.grid.push_back({tx, rows_bottom, tx, rows_top, 0.4, s.grid});
     c.rules.push_back({tx, rows_bottom, tx, rows_bottom - 3, 0.6, pdf::kBlack});
-    c.texts.push_back(fitted(std::to_string(k * step), Role::Body, s.value_size, s.value_size * 0.8,
+    c.texts.push_back(fitted(std::to_string(k * step), Role::Body, s.value_size, std::min(s.value_size, s.min_label_size),
                              tx - slot / 2, tx + slot / 2, rows_bottom - 4 - s.value_size * 0.9, 0.5,
                              fonts));
   }
@@ -147,7 +148,7 @@ Chart horizontal_bars(const std::string& title, const std::vector<Count>& data,
                              x + label_w, baseline, 1, fonts));
     const double w = data[i].n * scale;
     if (w > 0) c.bars.push_back({x0, mid - bar_h / 2, w, bar_h, s.bar});
-    c.texts.push_back(fitted(std::to_string(data[i].n), Role::Body, s.value_size, s.value_size * 0.8,
+    c.texts.push_back(fitted(std::to_string(data[i].n), Role::Body, s.value_size, std::min(s.value_size, s.min_label_size),
                              x0 + w + 3, x + width, mid - s.value_size * 0.38, 0, fonts));
   }
   return c;
@@ -179,8 +180,8 @@ Chart columns(const std::string& title, const std::vector<Count>& data, const st
   // Grid and axis.
   for (int v = 0; v <= top; v += step) {
     const double ty = plot_bottom + v * scale;
-    if (v > 0) c.rules.push_back({x0, ty, x1, ty, 0.4, s.grid});
-    c.texts.push_back(fitted(std::to_string(v), Role::Body, s.value_size, s.value_size * 0.8, x,
+    if (v > 0) c.grid.push_back({x0, ty, x1, ty, 0.4, s.grid});
+    c.texts.push_back(fitted(std::to_string(v), Role::Body, s.value_size, std::min(s.value_size, s.min_label_size), x,
                              x0 - 4, ty - s.value_size * 0.38, 1, fonts));
   }
   c.rules.push_back({x0, plot_bottom, x1, plot_bottom, 0.6, pdf::kBlack});
@@ -194,9 +195,9 @@ Chart columns(const std::string& title, const std::vector<Count>& data, const st
     const double h = data[i].n * scale;
     if (h > 0) c.bars.push_back({sx0 + (slot - bw) / 2, plot_bottom, bw, h, s.bar});
     const double value_base = plot_bottom + h + 4 + s.value_size * 0.12;
-    c.texts.push_back(fitted(std::to_string(data[i].n), Role::Body, s.value_size, s.value_size * 0.8,
+    c.texts.push_back(fitted(std::to_string(data[i].n), Role::Body, s.value_size, std::min(s.value_size, s.min_label_size),
                              sx0 + 2, sx1 - 2, value_base, 0.5, fonts));
-    c.texts.push_back(fitted(percent(data[i].n, total), Role::Body, s.value_size, s.value_size * 0.8,
+    c.texts.push_back(fitted(percent(data[i].n, total), Role::Body, s.value_size, std::min(s.value_size, s.min_label_size),
                              sx0 + 2, sx1 - 2, value_base + s.value_size * 1.3, 0.5, fonts));
     c.texts.push_back(fitted(data[i].label, Role::Body, s.label_size, s.min_label_size, sx0 + 2, sx1 - 2,
                              plot_bottom - s.label_size * 1.2, 0.5, fonts));
@@ -205,6 +206,7 @@ Chart columns(const std::string& title, const std::vector<Count>& data, const st
 }
 
 void draw_chart(const Chart& c, pdf::Document& doc) {
+  for (const ChartRule& r : c.grid) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width, r.color);
   for (const ChartBar& b : c.bars) doc.rect(b.x, b.y, b.w, b.h, 0, b.fill, true, b.fill);
   for (const ChartRule& r : c.rules) doc.stroke_line(r.x1, r.y1, r.x2, r.y2, r.width, r.color);
   for (const ChartText& t : c.texts)

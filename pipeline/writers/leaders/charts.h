@@ -38,8 +38,9 @@ struct ChartRule {
 
 struct Chart {
   double x = 0, y = 0, width = 0, height = 0;  // bounds, bottom left
+  std::vector<ChartRule> grid;   // drawn first, behind the bars
   std::vector<ChartBar> bars;
-  std::vector<ChartRule> rules;
+  std::vector<ChartRule> rules;  // axes and ticks, over the bars
   std::vector<ChartText> texts;
 
   // Moves the chart so that its top is at PDF y `top`.
@@ -47,11 +48,14 @@ struct Chart {
 };
 
 // Sizes of a chart's parts.
+// No text of a chart is smaller than kMinChartPt (小五).
+inline constexpr double kMinChartPt = 9;
+
 struct ChartStyle {
   double title_size = 12;      // 黑体 title line
   double label_size = 10.5;    // category labels
-  double min_label_size = 7.5; // labels shrink down to this before an ellipsis
-  double value_size = 9;       // values at the bars and axis ticks
+  double min_label_size = kMinChartPt;  // labels shrink down to this before an ellipsis
+  double value_size = kMinChartPt;      // values at the bars and axis ticks
   double row_pitch = 19;       // horizontal bars: one row
   double bar_share = 0.62;     // of the row (or column slot) the bar fills
   double plot_height = 170;    // columns: height of the plot area
@@ -75,7 +79,8 @@ Chart horizontal_bars(const std::string& title, const std::vector<Count>& data,
 Chart columns(const std::string& title, const std::vector<Count>& data, const std::string& axis,
               double x, double width, const layout::Fonts& fonts, const ChartStyle& style);
 
-// Draws a chart into the current page of a document.
+// Draws a chart into the current page of a document: the grid, then the
+// bars over it, then the axes and the texts.
 void draw_chart(const Chart& chart, pdf::Document& doc);
 
 // Tick step for an axis up to `max`: 1, 2 or 5 × 10^k, at most six steps.

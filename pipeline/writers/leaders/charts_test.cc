@@ -56,6 +56,12 @@ void check_chart(const Chart& c, const std::string& what) {
       EXPECT_GE(fonts()[static_cast<size_t>(t.role)]->advance(cp), 0) << what << ": no font for U+" << std::hex
                                                                     << static_cast<unsigned>(cp);
   }
+  // Readable: no text under 小五 (9 pt).
+  for (const ChartText& t : c.texts)
+    if (!t.text.empty()) EXPECT_GE(t.size, kMinChartPt - 1e-9) << what << ": " << t.text;
+  // The grid is light and behind the bars (drawn first); the axes are black.
+  for (const ChartRule& r : c.grid) EXPECT_GT(r.color.r, 0.5) << what;
+  for (const ChartRule& r : c.rules) EXPECT_EQ(r.color.r, 0) << what;
   for (size_t i = 0; i < c.texts.size(); ++i)
     for (size_t j = i + 1; j < c.texts.size(); ++j)
       EXPECT_FALSE(overlap(ink(c.texts[i]), ink(c.texts[j])))
@@ -87,6 +93,7 @@ TEST(LeadersCharts, HorizontalBarsLabelsFitAndBarsToScale) {
   ChartStyle s;
   Chart c = horizontal_bars("图1　各部门公布事项数", kDepartments, "单位：项", 79.37, 442.2, fonts(), s);
   check_chart(c, "bars");
+  EXPECT_FALSE(c.grid.empty());
   // One bar per non-zero value; lengths proportional to the values.
   ASSERT_EQ(c.bars.size(), 5u);
   const double per_item = c.bars[0].w / 12;

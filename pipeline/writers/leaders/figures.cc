@@ -66,6 +66,17 @@ std::string short_of(const DepartmentInfo& d, const std::string& county) {
   return d.name;
 }
 
+Date data_date(const Catalog& catalog) {
+  Date latest;
+  auto take = [&](const Date& d) {
+    if (!d.valid() || (catalog.build_date.valid() && d > catalog.build_date)) return;
+    if (!latest.valid() || d > latest) latest = d;
+  };
+  for (const Submission& s : catalog.submissions) take(s.date);
+  for (const Decision& d : catalog.decisions) take(d.date);
+  return latest.valid() ? latest : catalog.as_of();
+}
+
 Figures compute_figures(const Catalog& catalog) {
   Figures f;
   f.version = catalog.version();

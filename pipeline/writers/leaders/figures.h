@@ -84,6 +84,14 @@ Figures compute_figures(const Catalog& catalog);
 // front ("市场监管局").
 std::string short_of(const DepartmentInfo& d, const std::string& county);
 
+// The date the report's data stands at (数据截至): the latest 报送日期 of a
+// submission and the latest review decision, up to the build date; the
+// catalog's as_of() when there is none. Never the build date by itself: on
+// the first night the items' versions are the build date, which printed
+// beside the 2017 deadlines and submission dates read as if the data were
+// of that day.
+Date data_date(const Catalog& catalog);
+
 // "37.5%": n of total as a percentage with one decimal ("0.0%" when total is 0).
 std::string percent(int n, int total);
 // "12.3": one decimal.

@@ -60,7 +60,7 @@ Status render_leaders(const Catalog& catalog, const OutputContext& ctx, const Le
   if (!lib.ok()) return lib.error();
   const pdf::FontLibrary& fonts = *lib.value();
   const layout::Fonts metrics = print::metrics(fonts);
-  const Date date = catalog.as_of();
+  const Date date = data_date(catalog);
 
   const Figures figures = compute_figures(catalog);
   const Report report = lay_out_report({catalog, figures, tmpl.value(), metrics, date});

@@ -23,6 +23,7 @@
 #include "writers/digests.h"
 #include "writers/leaders/report.h"
 #include "print/fonts.h"
+#include "base/text.h"
 
 namespace qd {
 namespace {
@@ -443,18 +444,20 @@ TEST(LeadersSample, SectionsStartOnTheirPagesAndTextStaysInTheTypeArea) {
   ASSERT_GT(c.published().size(), 100u);
   const Figures f = compute_figures(c);
   const Report rep = lay_out(c, f);
-  ASSERT_EQ(rep.outlines.size(), 5u);
-  // Cover, one page of headline figures, then the charts.
+  ASSERT_EQ(rep.outlines.size(), 6u);
+  // Cover, one page of headline figures, the problems on the next, then the charts.
   EXPECT_EQ(rep.outlines[0].page, 1);
   EXPECT_EQ(rep.outlines[1].page, 2) << "the headline figures take more than one page";
-  EXPECT_TRUE(rep.pages[0].texts.size() >= 6);
+  EXPECT_EQ(rep.outlines[1].title, "二、存在问题和下一步工作");
+  EXPECT_EQ(rep.outlines[2].page, 3) << "the problems take more than one page";
+  EXPECT_TRUE(rep.pages[0].texts.size() >= 5);  // county, title (2), office, data date
   // Every chart on a page of the charts section, inside the type area.
   auto tmpl = read_guide_template(kTemplates + "/guide.xml");
   const layout::Frame& fr = tmpl->frame;
   ASSERT_GE(rep.charts.size(), 3u);
   for (const auto& [page, chart] : rep.charts) {
-    EXPECT_GE(page, rep.outlines[1].page);
-    EXPECT_LT(page, rep.outlines[2].page);
+    EXPECT_GE(page, rep.outlines[2].page);
+    EXPECT_LT(page, rep.outlines[3].page);
     EXPECT_GE(chart.y, fr.y_bottom() - 0.01);
     EXPECT_LE(chart.y + chart.height, fr.y_top() + 0.01);
     EXPECT_GE(chart.x, fr.x0() - 0.01);
@@ -489,7 +492,7 @@ TEST(LeadersSample, SectionsStartOnTheirPagesAndTextStaysInTheTypeArea) {
 // report), squeezed; the PDF is rendered by render_report().
 std::string changes_text(const Catalog& c) {
   const Report rep = lay_out(c, compute_figures(c));
-  EXPECT_EQ(rep.outlines.back().title, "五、变更情况（动态调整）");
+  EXPECT_EQ(rep.outlines.back().title, "六、变更情况（动态调整）");
   auto t = read_guide_template(kTemplates + "/guide.xml");
   auto bytes = render_report(rep, t->frame, fonts());
   EXPECT_TRUE(bytes.ok()) << bytes.error().str();
@@ -511,14 +514,14 @@ size_t count_of(const std::string& text, const std::string& what) {
 TEST_F(LeadersPdf, ChangesSectionHasItsBookmarkAfterTheOthers) {
   auto marks = bookmarks(report());
   const Report rep = lay_out(*catalog_, compute_figures(*catalog_));
-  ASSERT_EQ(rep.outlines.size(), 5u);
-  EXPECT_EQ(marks[4], "0|五、变更情况（动态调整）|" + std::to_string(rep.outlines[4].page + 1));
-  EXPECT_GT(rep.outlines[4].page, rep.outlines[3].page);
+  ASSERT_EQ(rep.outlines.size(), 6u);
+  EXPECT_EQ(marks[5], "0|六、变更情况（动态调整）|" + std::to_string(rep.outlines[5].page + 1));
+  EXPECT_GT(rep.outlines[5].page, rep.outlines[4].page);
 }
 
 TEST(LeadersChanges, ListsEachChangedItemWithOldAndNewValuesAndCounts) {
   const std::string text = changes_text(small_catalog());
-  EXPECT_NE(text.find("五、变更情况（动态调整）"), std::string::npos) << text;
+  EXPECT_NE(text.find("六、变更情况（动态调整）"), std::string::npos) << text;
   EXPECT_NE(text.find("本期清单（2017年9月30日版）与上一版本相比，新增1项、调整1项、取消1项。"),
             std::string::npos) << text;
   for (const char* h : {"部门", "事项名称", "变更类型", "变更内容"}) EXPECT_NE(text.find(h), std::string::npos) << h;
@@ -542,7 +545,7 @@ TEST(LeadersChanges, NoChangesIsOneSentence) {
   c.changes.clear();
   c.reprints.clear();
   const std::string text = changes_text(c);
-  EXPECT_NE(text.find("五、变更情况（动态调整）本期清单与上期相比无变化。"), std::string::npos) << text;
+  EXPECT_NE(text.find("六、变更情况（动态调整）本期清单与上期相比无变化。"), std::string::npos) << text;
   EXPECT_EQ(text.find("变更内容"), std::string::npos) << text;
   EXPECT_EQ(text.find("待重印"), std::string::npos) << text;
 }
@@ -563,7 +566,8 @@ TEST(LeadersChanges, FirstPublicationWithManyItemsCountsPerDepartment) {
   const std::string text = changes_text(c);
   EXPECT_NE(text.find("本期清单（2017年9月30日版）为首次公布，新增45项、调整0项、取消0项。"),
             std::string::npos) << text;
-  EXPECT_NE(text.find("详见reports/变更情况.xlsx"), std::string::npos) << text;
+  EXPECT_NE(text.find("详见变更情况表"), std::string::npos) << text;
+  EXPECT_EQ(text.find("reports/"), std::string::npos) << text;  // no file paths in the prose
   // Settings order: 市场监管局 30, 商务局 15, then the total.
   EXPECT_NE(text.find("1涿鹿县市场监督管理局3000302涿鹿县商务局150015合计450045"), std::string::npos) << text;
   EXPECT_EQ(text.find("测试事项第"), std::string::npos) << text;
@@ -572,7 +576,7 @@ TEST(LeadersChanges, FirstPublicationWithManyItemsCountsPerDepartment) {
   c.changes.resize(kChangeRowsListed);
   const std::string listed = changes_text(c);
   EXPECT_EQ(count_of(listed, "测试事项第"), kChangeRowsListed) << listed;
-  EXPECT_EQ(listed.find("详见reports/变更情况.xlsx"), std::string::npos) << listed;
+  EXPECT_EQ(listed.find("详见变更情况表"), std::string::npos) << listed;
 }
 
 TEST(LeadersChanges, CarriedOverDepartmentsAreNamed) {
@@ -614,6 +618,69 @@ TEST(LeadersChanges, LongChangeListBreaksAcrossPagesInsideTheTypeArea) {
   EXPECT_GE(count_of(text, "变更内容"), pages - 1) << text;
   EXPECT_LE(count_of(text, "变更内容"), pages) << text;
   EXPECT_NE(text.find("等4处调整"), std::string::npos) << text;
+}
+
+// ---- 二、存在问题和下一步工作 -----------------------------------------------------------
+
+// The squeezed text of the report's pages [first, last] (0-based).
+std::string report_text(const Catalog& c, int first, int last) {
+  const Report rep = lay_out(c, compute_figures(c));
+  auto t = read_guide_template(kTemplates + "/guide.xml");
+  auto bytes = render_report(rep, t->frame, fonts());
+  EXPECT_TRUE(bytes.ok()) << bytes.error().str();
+  const fs::path pdf = fs::temp_directory_path() / ("leaders_pages_" + std::to_string(getpid()) + ".pdf");
+  std::ofstream(pdf, std::ios::binary) << bytes.value();
+  Proc r = run("pdftotext -raw -enc UTF-8 -f " + std::to_string(first + 1) + " -l " + std::to_string(last + 1) +
+               " " + quote(pdf.string()) + " -");
+  fs::remove(pdf);
+  return squeeze(r.out);
+}
+
+TEST(LeadersIssues, ProblemsAndNextStepsComeFromTheData) {
+  Catalog c = small_catalog();
+  c.items[2].carried_over = true;  // 商务局's only item
+  c.failed_departments = {"涿鹿县商务局"};
+  c.items[1].state = ItemState::Rejected;
+  const Report rep = lay_out(c, compute_figures(c));
+  ASSERT_GE(rep.outlines.size(), 3u);
+  EXPECT_EQ(rep.outlines[1].title, "二、存在问题和下一步工作");
+  EXPECT_EQ(rep.outlines[1].page, 2);  // right after the headline figures
+  const std::string text = report_text(c, rep.outlines[1].page, rep.outlines[2].page - 1);
+  for (const char* s : {"二、存在问题和下一步工作", "（一）存在问题", "（二）下一步工作", "报送方面：",
+                        "审核方面：退回修改1项事项（市场监管局1项）", "更新方面：1项事项本期未能更新，沿用上期已公布的版本（商务局1项）",
+                        "退回的事项由相关部门按审核意见修改后重新报审", "沿用上期的事项，督促相关部门更新后重新报送"})
+    EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
+  EXPECT_EQ(text.find("reports/"), std::string::npos) << text;
+  EXPECT_EQ(text.find(".xlsx"), std::string::npos) << text;
+}
+
+// The cover and the figures carry one date, the data's: never the build date.
+TEST(LeadersIssues, OneDateForTheDataNotTheBuildDate) {
+  Catalog c = small_catalog();
+  c.build_date = Date{2026, 12, 6};
+  for (Item& it : c.items) it.version = c.build_date;  // first published tonight
+  Submission sub;
+  sub.department = "涿鹿县市场监督管理局";
+  sub.readable = true;
+  sub.date = Date{2017, 8, 30};
+  c.submissions.push_back(sub);
+  Decision dec;
+  dec.department = sub.department;
+  dec.item = "食品经营许可";
+  dec.verdict = "通过";
+  dec.date = Date{2017, 9, 20};
+  c.decisions.push_back(dec);
+  const Date data = data_date(c);
+  EXPECT_EQ(data, (Date{2017, 9, 20}));
+  EXPECT_LT(data, c.build_date);
+  EXPECT_EQ(data.year, 2017);
+  const Report rep = lay_out_report({c, compute_figures(c), *read_guide_template(kTemplates + "/guide.xml"),
+                                     print::metrics(fonts()), data});
+  std::string all;
+  for (const layout::Page& p : rep.pages)
+    for (const layout::TextOp& t : p.texts) all += utf8_encode(t.line.text());
+  EXPECT_EQ(all.find("2026"), std::string::npos) << all;
+  EXPECT_NE(all.find("数据截至" + data.chinese()), std::string::npos) << all;
 }
 
 TEST(LeadersChanges, PartIsMadeFromTheChangesAndTheReprints) {

@@ -66,7 +66,7 @@ void lay_out_figures(ReportFlow& out, const ReportInput& in, std::string_view ti
   const int registered = static_cast<int>(in.catalog.settings.departments.size());
   out.flow().paragraph("截至" + in.date.chinese() + "，全" + in.catalog.settings.division + "公布政务服务事项" + items(f.published) +
                            "，其中行政权力事项" + items(f.power) + "、公共服务事项" +
-                           items(f.public_service) + "。清单版本：" + f.version.chinese() + "。",
+                           items(f.public_service) + "。",
                        t.body);
 
   layout::Table tb;
@@ -126,6 +126,10 @@ void lay_out_charts(ReportFlow& out, const ReportInput& in, std::string_view tit
   std::vector<Count> per_dept;
   for (const DepartmentFigures& d : in.figures.departments)
     if (in.catalog.settings.department(d.name)) per_dept.push_back({d.short_name, d.published});
+  // Largest first (ties in settings order): the chart reads as a ranking.
+  std::vector<Count> kinds = in.figures.by_kind;
+  for (std::vector<Count>* v : {&per_dept, &kinds})
+    std::stable_sort(v->begin(), v->end(), [](const Count& a, const Count& b) { return a.n > b.n; });
   // Bars per department, continued on further pages when they do not fit.
   size_t done = 0;
   do {
@@ -139,9 +143,10 @@ void lay_out_charts(ReportFlow& out, const ReportInput& in, std::string_view tit
     done += n;
   } while (done < per_dept.size());
   out.flow().space(12);
-  out.place(columns("图2　公布事项按事项类型分布", in.figures.by_kind, "单位：项", fr.x0(), fr.width,
+  out.place(columns("图2　公布事项按事项类型分布", kinds, "单位：项", fr.x0(), fr.width,
                     out.fonts(), style));
   out.flow().space(18);
+  // 网上办理深度 is an ordered scale: Ⅰ to Ⅳ, then 未填写, not by value.
   out.place(columns("图3　公布事项按网上办理深度分布", in.figures.by_depth, "单位：项", fr.x0(),
                     fr.width, out.fonts(), style));
 }
@@ -288,7 +293,7 @@ void lay_out_change_list(ReportFlow& out, const ReportInput& in) {
     out.flow().table(tb, table_style(t));
     return;
   }
-  out.flow().paragraph("变更事项较多，按部门汇总如下，逐项明细详见reports/变更情况.xlsx。", t.body);
+  out.flow().paragraph("变更事项较多，按部门汇总如下，逐项明细详见变更情况表。", t.body);
   std::vector<std::string> names;
   for (const ItemChange& ch : changes) names.push_back(ch.department);
   tb.widths = {chars(t, 2), 1, chars(t, 4), chars(t, 4), chars(t, 4), chars(t, 4)};
@@ -326,7 +331,7 @@ void lay_out_reprints(ReportFlow& out, const ReportInput& in) {
   out.flow().paragraph("待重印：" + std::to_string(count("", kReprintPoster)) + "张窗口海报、" +
                            std::to_string(count("", kReprintNotice)) + "份一次性告知单、" +
                            std::to_string(count("", kReprintGuide)) +
-                           "本办事指南。各大厅和部门的数量如下，文件清单见reports/变更情况.xlsx的“待重印清单”。",
+                           "本办事指南。各大厅和部门的数量如下，文件清单见变更情况表的“待重印清单”。",
                        t.body);
   // Halls (posters) first, then departments, each as first named.
   std::vector<std::string> places;
@@ -403,15 +408,99 @@ void lay_out_changes(ReportFlow& out, const ReportInput& in, std::string_view ti
   lay_out_carried_over(out, in, "（三）沿用上期");
 }
 
+// ---- 二、存在问题和下一步工作 ---------------------------------------------------------
+
+// "甲、乙、丙" — at most `shown` names, then "等N个部门".
+std::string name_list(const std::vector<std::string>& names, size_t shown = 8) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? "、" : "") + names[i];
+  if (names.size() > shown) out += "等" + std::to_string(names.size()) + "个部门";
+  return out;
+}
+
+// What is wrong and what is to be done, from the data: departments late,
+// not submitted or with unreadable files; items returned or pending;
+// items carried over from the last list. One numbered paragraph each.
+void lay_out_issues(ReportFlow& out, const ReportInput& in, std::string_view title) {
+  const Figures& f = in.figures;
+  const GuideTemplate& t = in.tmpl;
+  const Catalog& cat = in.catalog;
+  section_heading(out, in, title);
+  std::vector<std::string> late, missing, unreadable, undated, returned;
+  for (const DepartmentFigures& d : f.departments) {
+    if (d.rejected > 0) returned.push_back(d.short_name + std::to_string(d.rejected) + "项");
+    if (!cat.settings.department(d.name)) continue;
+    const SubmissionStatus& st = d.submission;
+    if (st.state == "未报送") missing.push_back(d.short_name);
+    else if (st.state == "文件无法读取") unreadable.push_back(d.short_name);
+    else if (st.on_time.starts_with("逾期")) late.push_back(d.short_name + st.on_time);
+    else if (st.on_time == "日期不详") undated.push_back(d.short_name);
+  }
+  std::vector<std::string> carried;
+  int carried_items = 0;
+  {
+    std::vector<std::string> depts;
+    for (const Item* it : cat.published())
+      if (it->carried_over) depts.push_back(it->department);
+    carried_items = static_cast<int>(depts.size());
+    for (const std::string& d : in_settings_order(cat, depts))
+      carried.push_back(short_name(cat, d) + std::to_string(std::count(depts.begin(), depts.end(), d)) + "项");
+  }
+  long errors = 0;
+  for (const Finding& x : cat.findings) errors += x.severity == Severity::Error;
+
+  std::vector<std::string> problems, steps;
+  std::string sub;
+  if (!late.empty()) sub += "逾期报送" + std::to_string(late.size()) + "个部门（" + name_list(late) + "）";
+  if (!missing.empty())
+    sub += std::string(sub.empty() ? "" : "；") + "未报送" + std::to_string(missing.size()) + "个部门（" +
+           name_list(missing) + "）";
+  if (!unreadable.empty())
+    sub += std::string(sub.empty() ? "" : "；") + "报送的文件无法读取" + std::to_string(unreadable.size()) +
+           "个部门（" + name_list(unreadable) + "）";
+  if (!undated.empty())
+    sub += std::string(sub.empty() ? "" : "；") + "报送日期不详" + std::to_string(undated.size()) + "个部门（" +
+           name_list(undated) + "）";
+  if (!sub.empty()) problems.push_back("报送方面：" + sub + "。");
+  if (f.rejected > 0 || f.pending > 0) {
+    std::string r;
+    if (f.rejected > 0) r += "退回修改" + items(f.rejected) + "事项（" + name_list(returned) + "）";
+    if (f.pending > 0) r += std::string(r.empty() ? "" : "，") + "待审核" + items(f.pending) + "事项";
+    problems.push_back("审核方面：" + r + "；审核发现错误" + std::to_string(errors) + "条。");
+  }
+  if (carried_items > 0)
+    problems.push_back("更新方面：" + items(carried_items) + "事项本期未能更新，沿用上期已公布的版本（" +
+                       name_list(carried) + "）。");
+
+  if (!missing.empty() || !unreadable.empty())
+    steps.push_back("督促未报送和文件无法读取的部门在3个工作日内重新报送，" + in.catalog.settings.division +
+                    "审改办逐一核对，逾期仍未报送的予以通报。");
+  if (!late.empty()) steps.push_back("对逾期报送的部门予以通报，督促其按期报送后续调整。");
+  if (!undated.empty()) steps.push_back("报送日期不详的部门补填报送日期。");
+  if (f.rejected > 0 || f.pending > 0)
+    steps.push_back("退回的事项由相关部门按审核意见修改后重新报审，待审核的事项尽快完成审核，审核通过后及时公布。");
+  if (carried_items > 0)
+    steps.push_back("沿用上期的事项，督促相关部门更新后重新报送，审核通过后替换上期版本。");
+  steps.push_back("按照动态调整机制，事项有变化的及时更新清单、办事指南和窗口材料，保持网上网下一致。");
+
+  out.flow().heading("（一）存在问题", no_indent(t.heading2));
+  if (problems.empty()) out.flow().paragraph("各部门均已按时报送，报送的事项均已审核通过并公布。", t.body);
+  for (size_t i = 0; i < problems.size(); ++i)
+    out.flow().paragraph(std::to_string(i + 1) + "．" + problems[i], t.body);
+  out.flow().heading("（二）下一步工作", no_indent(t.heading2));
+  for (size_t i = 0; i < steps.size(); ++i) out.flow().paragraph(std::to_string(i + 1) + "．" + steps[i], t.body);
+}
+
 const ReportSection kSections[] = {
     {"一、主要数据", lay_out_figures},
-    {"二、统计图表", lay_out_charts},
-    {"三、审核情况", lay_out_review},
-    {"四、报送情况", lay_out_submissions},
-    {"五、变更情况（动态调整）", lay_out_changes},
+    {"二、存在问题和下一步工作", lay_out_issues},
+    {"三、统计图表", lay_out_charts},
+    {"四、审核情况", lay_out_review},
+    {"五、报送情况", lay_out_submissions},
+    {"六、变更情况（动态调整）", lay_out_changes},
 };
 
-// The cover: county, title, office, date and list version.
+// The cover: county, title, office and the one date of the data.
 void lay_out_cover(Flow& flow, const ReportInput& in) {
   const GuideTemplate& t = in.tmpl;
   flow.set_numbered(false);
@@ -426,8 +515,7 @@ void lay_out_cover(Flow& flow, const ReportInput& in) {
   flow.line("工作汇报", big);
   flow.move_to(h * 0.78);
   flow.line(in.catalog.settings.office, centered(t.cover_version));
-  flow.line(in.date.chinese(), centered(t.cover_version));
-  flow.line("清单版本：" + in.figures.version.chinese(), centered(t.cover_version));
+  flow.line("数据截至" + in.date.chinese(), centered(t.cover_version));
   flow.set_numbered(true);
 }
 

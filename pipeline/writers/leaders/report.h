@@ -1,6 +1,6 @@
 // The leaders' report laid out as pages (before any PDF): a cover, then one
 // section after another from a table of section functions — 主要数据,
-// 统计图表, 审核情况, 报送情况, 变更情况（动态调整）. A later section is one
+// 存在问题和下一步工作, 统计图表, 审核情况, 报送情况, 变更情况（动态调整）. A later section is one
 // more function and one more row in report_sections(). render_report() replays
 // the pages and charts into a PDF.
 #pragma once
@@ -26,7 +26,7 @@ struct ReportInput {
   const Figures& figures;
   const GuideTemplate& tmpl;  // page frame and text styles (templates/guide.xml)
   const layout::Fonts& fonts;
-  Date date;                  // the build date
+  Date date;                  // the date the data stands at (data_date())
 };
 
 // Where a section puts its content: the text flow (headings, paragraphs,

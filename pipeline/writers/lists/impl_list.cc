@@ -36,6 +36,7 @@ void write_sub_sheet(xlsx::Book& book, const Catalog& catalog, const std::string
   }
   t.empty_note = "（无）";
   t.freeze_cols = 2;
+  t.repeat_cols = 3;  // 部门, 事项名称 and 实施编码 in every printed band
   xlsx::write_table(book, ws, t);
 }
 
@@ -44,7 +45,8 @@ xlsx::Column element_column(El e) {
   const ElementInfo& info = element(e);
   xlsx::Column c{std::string(info.label)};
   c.text = info.text_column;
-  // 36 columns go on one page width: keep them narrow and let text wrap.
+  // 40 columns print in bands of A3 pages: keep them narrow and let text
+  // wrap, so that they take few bands.
   c.min_width = std::clamp(info.width * 0.4, 6.0, 10.0);
   c.max_width = std::clamp(info.width * 0.8, 10.0, 24.0);
   if (e == El::Materials || e == El::Process) {
@@ -96,6 +98,8 @@ Status write_impl_list(const Catalog& catalog, const OutputContext& ctx,
     }
     t.empty_note = "（暂无公布的事项）";
     t.freeze_cols = 2;
+    // Printed in bands of columns, each with 序号, 事项名称, 基本编码 and 实施编码.
+    t.repeat_cols = 4;
     xlsx::write_table(book, ws, t);
   }
   const std::string& county = catalog.settings.county;

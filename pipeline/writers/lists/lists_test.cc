@@ -67,6 +67,9 @@ TEST(Lists, CatalogListReadsBack) {
   EXPECT_EQ(a["print_title_rows"], "$2:$2");
   EXPECT_EQ(a["orientation"], "landscape");
   EXPECT_EQ(a["paper"], 8);
+  // The title is printed once, in row 1: not in the page header as well.
+  EXPECT_EQ(a["header"], nullptr);
+  EXPECT_EQ(a["footer"], "第 &P 页，共 &N 页");
   const auto& b = t::sheet(*dump, "县人力资源和社会保障局");
   EXPECT_EQ(t::cell(b, "I4"), "劳动就业服务");
   EXPECT_EQ(t::cell(t::sheet(*dump, "规划服务中心"), "A3"), "（暂无公布的事项）");
@@ -99,6 +102,19 @@ TEST(Lists, ImplListReadsBack) {
   EXPECT_TRUE(t::cell(a, "W3").starts_with("1. 受理（窗口受理人员，1个工作日）\n2. 审查"));
   for (const auto& [ref, v] : a["cells"].items())
     EXPECT_NE(v, "广告发布登记") << ref;
+  // Printed readably: A3 landscape in bands of columns at a fixed scale that
+  // sets 11 pt text at 7.5 pt (六号) or larger, each band with 序号, 事项名称,
+  // 基本编码 and 实施编码, bands printed across then down; the title once.
+  EXPECT_EQ(a["paper"], 8);
+  EXPECT_EQ(a["orientation"], "landscape");
+  EXPECT_FALSE(a["fit_to_page"].get<bool>());
+  EXPECT_GE(a["scale"].get<int>() * 11 / 100.0, 7.5);
+  EXPECT_GE(a["col_breaks"].size(), 1u);
+  EXPECT_LE(a["col_breaks"].size(), 3u);
+  EXPECT_EQ(a["print_title_cols"], "$A:$D");
+  EXPECT_EQ(a["print_title_rows"], "$2:$2");
+  EXPECT_EQ(a["page_order"], "overThenDown");
+  EXPECT_EQ(a["header"], nullptr);
 
   const auto& m = t::sheet(*dump, "申请材料");
   EXPECT_EQ(t::cell(m, "A2"), "部门");
@@ -128,6 +144,24 @@ TEST(Lists, PrintsWithLibreOffice) {
   std::string text = t::pdf_text(*pdf);
   EXPECT_NE(text.find("食品经营许可"), std::string::npos);
   EXPECT_NE(text.find("第 1 页"), std::string::npos);
+  // Read back from the PDF: no text smaller than 六号 (it was 2.4 pt when the
+  // 40 columns were fitted to one A3 width), the title printed once.
+  std::string sizes;
+  ASSERT_EQ(t::run("/usr/bin/python3 " QD_SOURCE_DIR "/tests/tools/pdf_text_sizes.py '" + *pdf + "'", &sizes), 0);
+  auto j = nlohmann::json::parse(sizes, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << sizes;
+  const auto& r = j.begin().value();
+  EXPECT_GE(r["min"].get<double>(), 7.5) << sizes;
+  // The department's first page (the sheet after 汇总) shows its title once:
+  // in row 1, no longer in the page header too. (Its other bands repeat
+  // A1:D1, part of the merged title, clipped: pdftotext still reads it.)
+  std::string page;
+  ASSERT_EQ(t::run("pdftotext -f 2 -l 2 '" + *pdf + "' -", &page), 0);
+  size_t titles = 0;
+  for (size_t at = page.find("县市场监督管理局政务服务事项实施清单"); at != std::string::npos;
+       at = page.find("县市场监督管理局政务服务事项实施清单", at + 1))
+    ++titles;
+  EXPECT_EQ(titles, 1u) << page;
 }
 
 }  // namespace

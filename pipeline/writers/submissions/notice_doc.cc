@@ -3,6 +3,7 @@
 
 #include "model/counts.h"
 #include "office/blocks.h"
+#include "office/titles.h"
 #include "writers/submissions/submissions.h"
 
 namespace qd {
@@ -73,8 +74,8 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   doc.add(blank());
   doc.add(blank());
 
-  // 标题, 主送机关
-  doc.paragraph("Title", title);
+  // 标题 (balanced lines), 主送机关
+  doc.add(office::title_paragraph(title, rs.title_metrics));
   doc.paragraph("Plain", rs.recipients + "：");
 
   const std::vector<SubmissionStatus> status = submission_status(catalog);
@@ -163,7 +164,7 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
   label.runs[0].font = "heading1";
   doc.add(label);
   doc.add(blank());
-  doc.paragraph("Title", attachment);
+  doc.add(office::title_paragraph(attachment, rs.title_metrics));
   std::vector<std::vector<std::string>> rows;
   int i = 0;
   for (const SubmissionStatus& s : status) {
@@ -175,13 +176,56 @@ docx::Document notice_document(const Catalog& catalog, Date date, const ReportSe
                     s.date.valid() ? s.date.chinese() : "", std::to_string(s.items),
                     std::to_string(s.errors)});
   }
-  doc.add(office::table({12, 48, 26, 38, 16, 16}, {"序号", "部门", "报送情况", "报送日期", "事项数", "错误数"},
-                         rows, 12, {true, false, true, true, true, true}));
+  // Columns as wide as their longest value at 五号, so that no word or date
+  // wraps; 部门 gets the rest, its long names in balanced lines.
+  const double cell_pt = 10.5;
+  const std::vector<std::string> header = {"序号", "部门", "报送情况", "报送日期", "事项数", "错误数"};
+  const std::vector<double> widths = office::fitted_widths(header, rows, cell_pt, docx::kTypeWidthMm, 1);
+  for (auto& row : rows) row[1] = office::balanced_cell(row[1], widths[1], cell_pt, rs.title_metrics);
+  doc.add(office::table(widths, header, rows, cell_pt, {true, false, true, true, true, true}));
   docx::Paragraph note("Plain", "截止日期：" + deadline + "。应报送" + num(tot.departments) + "个部门，已报送" +
                                     num(tot.submitted) + "个" + tot.submitted_breakdown() + "，未报送" +
                                     num(tot.missing) + "个，文件无法读取" + num(tot.unreadable) + "个。");
   note.runs[0].size = 12;
   doc.add(note);
+
+  // 版记 (GB/T 9704 §7.3): 抄送机关, then 印发机关 and 印发日期, between a
+  // thick first and last line and a thin one between them, as wide as the
+  // type area; 4号, one character in from either side.
+  const double bj_pt = 14, bj_char_mm = bj_pt * 25.4 / 72;
+  // The first line (thick), under an empty line: as wide as the type area,
+  // so on a paragraph without indents.
+  docx::Paragraph first_line("Plain", "");
+  first_line.keep_next = true;
+  first_line.border_bottom_color = "000000";
+  first_line.border_bottom_pt = 1;  // 0.35 mm
+  doc.add(first_line);
+  // 抄送机关: wrapped lines start under the first name (after "抄送：").
+  docx::Paragraph copy("Plain", "抄送：" + rs.copy_to + "。");
+  copy.runs[0].size = bj_pt;
+  copy.left_chars = 4;
+  copy.hanging_chars = 3;
+  copy.right_chars = 1;
+  copy.keep_next = true;
+  doc.add(copy);
+  // 印发机关 one character in, 印发日期 one character from the right (a right
+  // tab); a long 印发机关 is narrowed to leave a character between them.
+  const std::string when_printed = date.chinese() + "印发";
+  const double room_mm = docx::kTypeWidthMm - 3 * bj_char_mm - office::text_ems(when_printed) * bj_char_mm;
+  const double natural_mm = office::text_ems(rs.issuer) * bj_char_mm;
+  docx::Paragraph printed;
+  printed.style = "Plain";
+  docx::Run issuer_run{"　" + rs.issuer};
+  issuer_run.size = bj_pt;
+  if (natural_mm > room_mm) issuer_run.scale = static_cast<int>(std::floor(100 * room_mm / natural_mm));
+  docx::Run date_run{"\t" + when_printed};
+  date_run.size = bj_pt;
+  printed.runs = {issuer_run, date_run};
+  printed.right_tab_mm = docx::kTypeWidthMm - bj_char_mm;
+  printed.border_top_color = printed.border_bottom_color = "000000";
+  printed.border_top_pt = 0.75;  // 0.25 mm
+  printed.border_bottom_pt = 1;
+  doc.add(printed);
   return doc;
 }
 

@@ -3,6 +3,7 @@
 #include "xlsx_writer/book.h"
 #include "model/counts.h"
 #include "xlsx_writer/table.h"
+#include "print/fonts.h"
 
 namespace qd {
 
@@ -63,8 +64,9 @@ Status write_submission_sheet(const Catalog& catalog, const OutputContext& ctx,
 Status write_submissions(const Catalog& catalog, const OutputContext& ctx,
                          std::vector<std::string>* written) {
   QD_TRY(write_submission_sheet(catalog, ctx, written));
-  return office::save(notice_document(catalog, catalog.as_of(), ReportSettings::defaults(catalog)),
-                      ctx.output_dir, kNoticeDocxPath, written);
+  ReportSettings rs = ReportSettings::defaults(catalog);
+  rs.title_metrics = print::role_metrics(ctx.fonts_config, Role::Title);
+  return office::save(notice_document(catalog, catalog.as_of(), rs), ctx.output_dir, kNoticeDocxPath, written);
 }
 
 }  // namespace qd
