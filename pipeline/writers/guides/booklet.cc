@@ -158,8 +158,13 @@ void lay_out_cover(Flow& flow, const Catalog& catalog, const std::string& depart
   flow.set_numbered(false);
   flow.start_page();
   const double h = t.frame.height;
-  flow.move_to(h * 0.06);
-  flow.line(catalog.settings.county, centered(t.cover_county));
+  // The county above the department, unless the department's name says it
+  // already ("涿鹿县住房和城乡建设局", "张家口市生态环境局涿鹿县分局").
+  const std::string& county = catalog.settings.county;
+  if (!county.empty() && department.find(county) == std::string::npos) {
+    flow.move_to(h * 0.06);
+    flow.line(county, centered(t.cover_county));
+  }
   flow.move_to(h * 0.16);
   flow.title(department, centered(t.cover_department));
   flow.move_to(h * 0.34);

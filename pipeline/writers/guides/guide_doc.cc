@@ -133,7 +133,10 @@ docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept
 
   // Cover with the list of items.
   doc.paragraph("Title", title);
-  doc.paragraph("Subtitle", "（" + catalog.settings.county + "政务服务事项清单" + date.chinese() + "版）");
+  // The county once: not again when the department's name says it.
+  const std::string& county = catalog.settings.county;
+  const bool named = !county.empty() && dept.name.find(county) != std::string::npos;
+  doc.paragraph("Subtitle", "（" + (named ? std::string() : county) + "政务服务事项清单" + date.chinese() + "版）");
   doc.paragraph("Heading1", "事项目录");
   int i = 0;
   for (const Item* it : items) {
