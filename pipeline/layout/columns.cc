@@ -116,6 +116,14 @@ ColumnFlow flow_balanced(const std::vector<BlockSpec>& blocks, const Columns& co
     for (std::size_t k = i; k < j; ++k) h += blocks[k].height + (k == i ? 0 : blocks[k].before);
     return h;
   };
+  // A page may end before block i unless i is kept with the block before
+  // it, or that block is the one line under a heading whose paragraph goes
+  // on (as flow_columns keeps two lines with a heading).
+  auto may_split = [&](std::size_t i) {
+    if (i == 0 || i >= blocks.size()) return true;
+    if (blocks[i - 1].keep_with_next) return false;
+    return !(i >= 2 && blocks[i - 2].keep_with_next && blocks[i].before <= 0);
+  };
   ColumnFlow out;
   out.placements.resize(blocks.size());
   std::size_t from = 0;
@@ -126,13 +134,14 @@ ColumnFlow flow_balanced(const std::vector<BlockSpec>& blocks, const Columns& co
     if (page + 1 < full.pages) {
       to = from + 1;
       while (to < blocks.size()) {
-        std::size_t next = to;  // the next place to split after `to`
-        while (next < blocks.size() && blocks[next - 1].keep_with_next) ++next;
-        if (next != to) { to = next; continue; }
+        if (!may_split(to)) {
+          ++to;
+          continue;
+        }
         const double here = height_of(from, to);
         if (here >= share) break;
         std::size_t after = to + 1;
-        while (after < blocks.size() && blocks[after - 1].keep_with_next) ++after;
+        while (!may_split(after)) ++after;
         if (height_of(from, after) - share > share - here) break;  // nearer without it
         to = after;
       }
@@ -140,7 +149,7 @@ ColumnFlow flow_balanced(const std::vector<BlockSpec>& blocks, const Columns& co
     ColumnFlow f = one_page(blocks, from, to, columns, precision);
     while (f.pages > 1 && to > from + 1) {  // too much for a page: give some back
       --to;
-      while (to > from + 1 && blocks[to - 1].keep_with_next) --to;
+      while (to > from + 1 && !may_split(to)) --to;
       f = one_page(blocks, from, to, columns, precision);
     }
     if (f.overflow || f.pages > 1) return full;

@@ -121,6 +121,24 @@ TEST(Columns, BalancedSpreadsTheBlocksOverThePagesAndColumns) {
   ColumnFlow kept = flow_balanced(blocks, c);
   EXPECT_EQ(kept.placements[3].page, kept.placements[4].page);
   EXPECT_EQ(kept.placements[3].column, kept.placements[4].column);
+  // One column: a heading and the lines of its paragraph (no space above a
+  // line). No page ends with the heading and one line of it.
+  Columns single = two_columns();
+  single.count = 1;
+  single.width = 100;
+  for (int k = 0; k < 40; ++k) {
+    std::vector<BlockSpec> lines;
+    for (int i = 0; i < 7 + k % 5; ++i) lines.push_back(BlockSpec{20, 4, false});
+    const size_t h = lines.size() - 1 - static_cast<size_t>(k % 3);
+    lines[h] = BlockSpec{20, 6, true};
+    for (size_t i = h + 1; i < lines.size(); ++i) lines[i].before = 0;
+    ColumnFlow f = flow_balanced(lines, single);
+    ASSERT_FALSE(f.overflow);
+    if (h + 2 < lines.size()) {
+      EXPECT_EQ(f.placements[h].page, f.placements[h + 1].page) << k;
+      EXPECT_EQ(f.placements[h].page, f.placements[h + 2].page) << k;
+    }
+  }
 // One page whose blocks fill one column and a bit: the two columns even.
   std::vector<BlockSpec> four(4, BlockSpec{30, 0, false});
   ColumnFlow one = flow_balanced(four, c);
