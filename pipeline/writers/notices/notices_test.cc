@@ -115,10 +115,12 @@ TEST(Notices, EverySampleItemIsLaidOutWithinItsMargins) {
     for (const auto& [page, rule] : n->signature_lines) {
       EXPECT_EQ(page, last) << job.path;
       EXPECT_GT(rule.x2 - rule.x1, 30 * layout::kMm) << job.path;
-      for (const layout::TextOp& t : n->sheets[static_cast<size_t>(last)].page.texts)
-        if (t.size > 9.5 && utf8_encode(t.line.text()).find("日期") == std::string::npos &&
-            utf8_encode(t.line.text()).find("签字") == std::string::npos)
-          EXPECT_GT(t.y, rule.y1) << job.path << ": " << utf8_encode(t.line.text());
+      for (const layout::TextOp& t : n->sheets[static_cast<size_t>(last)].page.texts) {
+        const std::string text = utf8_encode(t.line.text());
+        if (t.size > 9.5 && text.find("日期") == std::string::npos && text.find("签字") == std::string::npos) {
+          EXPECT_GT(t.y, rule.y1) << job.path << ": " << text;
+        }
+      }
     }
   }
   std::printf("notices: %d shrunk, %d tightened, %d on more than one page\n", shrunk, tightened, two_pages);

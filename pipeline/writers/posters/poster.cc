@@ -94,11 +94,12 @@ std::string one_line(std::string text) {
   return out;
 }
 
-// The four facts of a card, labelled.
+// The four facts of a card: the 办件类型 by its value, which names itself
+// (即办件, 承诺件), the others labelled.
 std::vector<std::string> facts(const Item& item) {
   auto or_dash = [](std::string s) { return s.empty() ? std::string("—") : s; };
-  return {"办件类型：" + or_dash(guide_value(item, El::CaseType)),
-          "承诺时限：" + or_dash(guide_value(item, El::PromisedLimit)),
+  const std::string kind = guide_value(item, El::CaseType);
+  return {kind.empty() ? "办件类型：—" : kind, "承诺时限：" + or_dash(guide_value(item, El::PromisedLimit)),
           "到现场次数：" + or_dash(guide_value(item, El::Visits)),
           "收费：" + or_dash(one_line(guide_value(item, El::FeeStandard)))};
 }
@@ -158,16 +159,15 @@ Block card(const Item& item, const print::QrCode* code, const CardStyle& cs, dou
                        {Role::Heading1, cs.name, cs.name_pitch}, x, y, w);
   y -= cs.detail * 0.2;
   // The facts in 黑体 (a thin 仿宋 reads grey from a distance), two to a line
-  // where both fit their half.
+  // ("承诺件　承诺时限：3个工作日", "到现场次数：1次　收费：不收费") where they
+  // fit, else one to a line.
   const std::vector<std::string> f = facts(item);
   const LineStyle detail{Role::Heading1, cs.detail, cs.detail_pitch};
   const ts::Metrics& m = metrics(fonts, Role::Heading1);
-  const double half = w / 2;
   for (size_t i = 0; i + 1 < f.size(); i += 2) {
-    const ts::Line left = layout::set_line(f[i], m, cs.detail), right = layout::set_line(f[i + 1], m, cs.detail);
-    if (left.width <= half - cs.detail / 2 && right.width <= half) {
-      print::add_lines(b, {left}, detail, x, y, half);
-      y = print::add_lines(b, {right}, detail, x + half, y, half);
+    const ts::Line pair = layout::set_line(f[i] + "　" + f[i + 1], m, cs.detail);
+    if (pair.width <= w) {
+      y = print::add_lines(b, {pair}, detail, x, y, w);
     } else {
       y = print::add_lines(b, lines_of(f[i], fonts, Role::Heading1, cs.detail, w), detail, x, y, w);
       y = print::add_lines(b, lines_of(f[i + 1], fonts, Role::Heading1, cs.detail, w), detail, x, y, w);
