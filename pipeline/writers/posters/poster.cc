@@ -133,7 +133,7 @@ CardStyle card_style(double s) {
   c.name_pitch = c.name * (1.1 + 0.2 * s);
   c.detail_pitch = c.detail * (1.2 + 0.25 * s);
   c.code = std::max(20 * kMm, 24 * kMm * s);  // ≥ 20 mm, read by a phone at arm's length
-  c.gap = 4 * kMm * s;
+  c.gap = 6 * kMm * s;  // codes well apart: a phone (and zbar) picks out one
   return c;
 }
 
