@@ -214,6 +214,7 @@ BuildReport run_build(const BuildOptions& o) {
   auto fonts = print::fonts(fonts_config(o));
   if (!fonts.ok()) return abandon(fonts.error());
   report_unprintable(catalog, [lib = fonts.value()](char32_t cp) { return print::printable(*lib, cp); });
+  for (const std::string& m : report_empty_windows(catalog)) log.line("建议 [WINDOW-EMPTY] " + m);
   catalog.sort_findings();
   count(catalog, &r);
   log.stage("字符检查");

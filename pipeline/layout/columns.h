@@ -60,4 +60,13 @@ struct ColumnFlow {
 // column already).
 ColumnFlow flow_columns(const std::vector<BlockSpec>& blocks, const Columns& columns);
 
+// The blocks placed on as many pages as flow_columns() needs, but spread
+// evenly: each page takes its share of the blocks' height (split only where
+// a block is not kept with the next), and on each page the columns are
+// shortened from the bottom, to within `precision` pt, to the least height
+// that still holds that page's blocks, so the columns come out even. No
+// last page holding one item, no last column holding one block.
+ColumnFlow flow_balanced(const std::vector<BlockSpec>& blocks, const Columns& columns,
+                         double precision = 1);
+
 }  // namespace qd::layout

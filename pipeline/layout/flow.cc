@@ -303,6 +303,7 @@ namespace {
 
 struct LaidRow {
   std::vector<std::vector<ts::Line>> cells;
+  std::vector<size_t> note_from;  // per cell, its first line of note (its size: none)
   size_t lines = 1;  // the tallest cell, at least one line
 };
 
@@ -327,21 +328,36 @@ void Flow::table(const Table& t, const TableStyle& s) {
     st.indent = 0;
     return st;
   };
-  auto lay = [&](const std::vector<std::string>& row, bool header) {
+  // The style of a note in column c: the note style, aligned as the column.
+  auto note_style = [&](size_t c) {
+    TextStyle st = s.note;
+    st.pitch = s.text.pitch;
+    st.indent = 0;
+    st.align = col_style(c, false).align;
+    return st;
+  };
+  auto lay = [&](const std::vector<std::string>& row, const std::vector<std::string>* notes, bool header) {
     LaidRow r;
     r.cells.resize(ncol);
+    r.note_from.resize(ncol);
     for (size_t c = 0; c < ncol && c < row.size(); ++c) {
       TextStyle st = col_style(c, header);
       // A header cell is a short display line: broken between words.
       r.cells[c] = header ? set_display(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x)
                           : set_paragraph(row[c], metrics(st.role), st, ws[c] - 2 * s.pad_x);
+      r.note_from[c] = r.cells[c].size();
+      if (notes && c < notes->size() && !(*notes)[c].empty()) {
+        const TextStyle ns = note_style(c);
+        for (ts::Line& l : set_paragraph((*notes)[c], metrics(ns.role), ns, ws[c] - 2 * s.pad_x))
+          r.cells[c].push_back(std::move(l));
+      }
       r.lines = std::max(r.lines, r.cells[c].size());
     }
     return r;
   };
   const bool has_header = !t.header.empty();
   LaidRow head;
-  if (has_header) head = lay(t.header, true);
+  if (has_header) head = lay(t.header, nullptr, true);
   const double hpitch = s.header.pitch, pitch = s.text.pitch;
   const double head_h = has_header ? head.lines * hpitch + 2 * s.pad_y : 0;
 
@@ -366,8 +382,9 @@ void Flow::table(const Table& t, const TableStyle& s) {
       if (whole && cell.size() < r.lines)
         y += (r.lines - cell.size()) * p / 2;
       for (size_t i = from; i < to && i < cell.size(); ++i) {
-        emit_line(cell[i], st, xs[c] + s.pad_x, ws[c] - 2 * s.pad_x, y,
-                  header ? Align::Center : st.align);
+        const bool note = !header && i >= r.note_from[c];
+        const TextStyle ls = note ? note_style(c) : st;
+        emit_line(cell[i], ls, xs[c] + s.pad_x, ws[c] - 2 * s.pad_x, y, header ? Align::Center : ls.align);
         y += p;
       }
     }
@@ -382,7 +399,8 @@ void Flow::table(const Table& t, const TableStyle& s) {
 
   std::vector<LaidRow> rows;
   rows.reserve(t.rows.size());
-  for (const auto& row : t.rows) rows.push_back(lay(row, false));
+  for (size_t i = 0; i < t.rows.size(); ++i)
+    rows.push_back(lay(t.rows[i], i < t.notes.size() ? &t.notes[i] : nullptr, false));
 
   // Keep the header row with the rows after it (and the headings before it
   // with both): two rows where the headings, the header and two rows fit on

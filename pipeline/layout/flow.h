@@ -24,11 +24,16 @@ struct Table {
   std::vector<std::string> header;        // header row (repeated on every page, its cells
                                           // broken between words); empty: none
   std::vector<std::vector<std::string>> rows;
+  // Notes set under the text of a cell in TableStyle::note, on lines of
+  // their own (a material's 填报须知 under its name): parallel to `rows` and
+  // their cells, or shorter (no notes).
+  std::vector<std::vector<std::string>> notes;
 };
 
 struct TableStyle {
   TextStyle text{Role::Body, 12, 18};     // the cells' line pitch; default cell style
   TextStyle header{Role::Heading1, 12, 18};
+  TextStyle note{Role::Heading2, 9, 18};  // Table::notes (at the cells' pitch)
   double pad_x = 4, pad_y = 4;
   double rule = 0.5;
   double header_fill = kHeaderFill;       // < 0: no fill

@@ -28,6 +28,20 @@ std::string copies_text(const Material& m) {
   return kind;
 }
 
+// The non-blank lines of `text`, trimmed of spaces (ASCII and U+3000).
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = trim(std::string(text.substr(start, end - start)));
+    if (!line.empty()) out.push_back(std::move(line));
+    start = end + 1;
+  }
+  return out;
+}
+
 // Maps the rows of a sub-table through `value` in column order.
 template <class Row, class Fn>
 std::vector<std::vector<std::string>> rows_of(const Item& item, const std::vector<Row>& rows,
@@ -60,6 +74,12 @@ std::string display_value(const Item& item, El e) {
   if (e == El::Materials) return materials_text(item);
   if (e == El::Process) return steps_text(item);
   return display_code(info.table, info.multi, item.get(e));
+}
+
+std::string material_note(const Material& m) {
+  std::string note;
+  for (const std::string& line : lines_of(m.notes.text)) note += (note.empty() ? "" : "；") + line;
+  return note.empty() ? note : "注：" + note;
 }
 
 std::string materials_text(const Item& item) {

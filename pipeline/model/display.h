@@ -25,6 +25,12 @@ std::string display_code(const CodeTable* table, bool multi, std::string_view te
 // bases when the element is empty.
 std::string guide_value(const Item& item, El e);
 
+// The note printed with a material (its 填报须知), labelled so that it does
+// not read as part of the material's name: "注：申请人签字（单位加盖公章）";
+// "" when there is none. Every output that shows a material's name sets
+// this apart from it (smaller, on a line of its own).
+std::string material_note(const Material& m);
+
 // "1. 申请书（原件1份，纸质，申请人自备）\n2. …"
 std::string materials_text(const Item& item);
 // "1. 受理（窗口受理人员，1个工作日）\n2. …"

@@ -49,5 +49,18 @@ TEST(GuideValue, LabelsFeesVisits) {
   EXPECT_EQ(guide_value(it, El::Audience), display_value(it, El::Audience));
 }
 
+// A material's note reads after a label, one line, never as part of its name.
+TEST(MaterialNote, LabelledOnOneLine) {
+  Material m;
+  m.title.text = "商品房预售许可申请表";
+  EXPECT_EQ(material_note(m), "");
+  m.notes.text = "申请人签字（单位加盖公章）";
+  EXPECT_EQ(material_note(m), "注：申请人签字（单位加盖公章）");
+  m.notes.text = " 核验原件\n\n留存复印件　";
+  EXPECT_EQ(material_note(m), "注：核验原件；留存复印件");
+  m.notes.text = "　\n ";
+  EXPECT_EQ(material_note(m), "");
+}
+
 }  // namespace
 }  // namespace qd

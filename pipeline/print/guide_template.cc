@@ -133,7 +133,8 @@ Result<GuideTemplate> read_guide_template(const std::string& path) {
   const Kind kinds[] = {
       {"title", &t.title}, {"heading1", &t.heading1}, {"heading2", &t.heading2},
       {"body", &t.body}, {"field-label", &t.field_label}, {"field-value", &t.field_value},
-      {"table", &t.table}, {"table-header", &t.table_header}, {"flow-name", &t.flow_name},
+      {"table", &t.table}, {"table-header", &t.table_header}, {"table-note", &t.table_note},
+      {"flow-name", &t.flow_name},
       {"flow-note", &t.flow_note}, {"cover-county", &t.cover_county},
       {"cover-department", &t.cover_department}, {"cover-title", &t.cover_title},
       {"cover-version", &t.cover_version}, {"contents-title", &t.contents_title},

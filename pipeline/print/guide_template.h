@@ -26,6 +26,7 @@ struct GuideTemplate {
   layout::TextStyle field_value{Role::Body, 12, 19};
   layout::TextStyle table{Role::Body, 10.5, 16};
   layout::TextStyle table_header{Role::Heading1, 10.5, 16};
+  layout::TextStyle table_note{Role::Heading2, 9, 16};  // a material's note under its name
   layout::TextStyle flow_name{Role::Heading1, 12, 17};
   layout::TextStyle flow_note{Role::Body, 10.5, 15};
   layout::TextStyle cover_county{Role::Heading1, 26, 40};

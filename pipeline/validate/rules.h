@@ -15,7 +15,8 @@
 //   item's own type, level or agency code), SUBMISSION-DATE w (填报信息 without
 //   a usable 报送日期), TEXT-FORMULA w (a value starting with = + - @, tab or
 //   CR, which a spreadsheet would run as a formula; see rules_formula.cc for
-//   why a warning).
+//   why a warning), WINDOW-EMPTY h (a hall's window that handles no
+//   published item, and so gets no poster; rules_windows.cc).
 #pragma once
 
 #include <optional>

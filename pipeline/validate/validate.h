@@ -5,6 +5,8 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "model/catalog.h"
 
@@ -32,5 +34,12 @@ using Printable = std::function<bool(char32_t)>;
 // or FAQ cell holding a character that is not printable, at the cell it came
 // from (run after the codes and history stages, before the writers).
 void report_unprintable(Catalog& catalog, const Printable& printable);
+
+// WINDOW-EMPTY: one hint per window of a hall that handles no published item
+// (model/windows.h), which therefore gets no window poster, at the settings
+// file, under the window's first department (run after the codes and
+// history stages, before the writers, when what is published is settled).
+// Returns the findings' messages, for the build log.
+std::vector<std::string> report_empty_windows(Catalog& catalog);
 
 }  // namespace qd

@@ -70,6 +70,7 @@ void lay_out_item(Flow& flow, const Item& item, const GuideTemplate& t) {
   layout::TableStyle ts;
   ts.text = t.table;
   ts.header = t.table_header;
+  ts.note = t.table_note;
   ts.header.justify = false;
   TextStyle c = centered(t.table), l = no_indent(t.table);
   c.justify = false;
@@ -89,7 +90,6 @@ void lay_out_item(Flow& flow, const Item& item, const GuideTemplate& t) {
     for (const Material& mat : item.materials) {
       ++n;
       std::string title = mat.title.text;
-      if (!mat.notes.text.empty()) title += "\n" + mat.notes.text;
       std::string copies;
       auto count = [&](const std::string& what, const Field& f) {
         if (f.text.empty() || f.text == "0") return;
@@ -101,6 +101,8 @@ void lay_out_item(Flow& flow, const Item& item, const GuideTemplate& t) {
       std::string source = label_of(material_sources(), mat.source.text);
       if (!mat.source_note.text.empty())
         source += source.empty() ? mat.source_note.text : "\n" + mat.source_note.text;
+      // The note under the name, smaller and in 楷体, after "注：".
+      m.notes.push_back({"", material_note(mat)});
       m.rows.push_back({mat.seq.text.empty() ? std::to_string(n) : mat.seq.text, std::move(title),
                         label_of(material_kinds(), mat.kind.text), std::move(copies),
                         label_of(material_forms(), mat.form.text), std::move(source),
@@ -156,8 +158,13 @@ void lay_out_cover(Flow& flow, const Catalog& catalog, const std::string& depart
   flow.set_numbered(false);
   flow.start_page();
   const double h = t.frame.height;
-  flow.move_to(h * 0.06);
-  flow.line(catalog.settings.county, centered(t.cover_county));
+  // The county above the department, unless the department's name says it
+  // already ("涿鹿县住房和城乡建设局", "张家口市生态环境局涿鹿县分局").
+  const std::string& county = catalog.settings.county;
+  if (!county.empty() && department.find(county) == std::string::npos) {
+    flow.move_to(h * 0.06);
+    flow.line(county, centered(t.cover_county));
+  }
   flow.move_to(h * 0.16);
   flow.title(department, centered(t.cover_department));
   flow.move_to(h * 0.34);

@@ -69,15 +69,23 @@ void item_section(docx::Document& doc, const Item& item, int index,
     for (const Material& mat : item.materials) {
       ++i;
       std::string seq = mat.seq.text.empty() ? std::to_string(i) : mat.seq.text;
-      std::string name = mat.title.text;
-      if (!mat.notes.text.empty()) name += "\n（" + mat.notes.text + "）";
-      m.push_back({seq, name, kind_text(material_value(item, mat, "kind")), copies(mat),
+      m.push_back({seq, mat.title.text, kind_text(material_value(item, mat, "kind")), copies(mat),
                    material_value(item, mat, "form"), material_value(item, mat, "source"),
                    material_value(item, mat, "need")});
     }
-    doc.add(office::table({12, 35, 19, 24, 22, 26, 18},
-                           {"序号", "材料名称", "材料类型", "份数", "材料形式", "来源渠道", "是否必需"}, m, 10.5,
-                           {true, false, true, true, true, true, true}));
+    docx::Table t = office::table({12, 35, 19, 24, 22, 26, 18},
+                                  {"序号", "材料名称", "材料类型", "份数", "材料形式", "来源渠道", "是否必需"}, m,
+                                  10.5, {true, false, true, true, true, true, true});
+    // The note under the name in a paragraph of its own, smaller, in 楷体.
+    for (size_t r = 0; r < item.materials.size(); ++r) {
+      const std::string note = material_note(item.materials[r]);
+      if (note.empty()) continue;
+      docx::Paragraph p("TableText", note);
+      p.runs[0].size = 9;
+      p.runs[0].font = "heading2";
+      t.rows[r + 1].cells[1].paragraphs.push_back(std::move(p));
+    }
+    doc.add(t);
   }
 
   doc.paragraph("Heading1", numeral(++section) + "、办理流程");
@@ -127,9 +135,12 @@ docx::Document guide_document(const Catalog& catalog, const DepartmentInfo& dept
   doc.properties = {title, "办事指南", catalog.settings.office, "", "办事指南 " + dept.name, date};
   const std::vector<const Item*> items = catalog.published(dept.name);
 
-  // Cover with the list of items; the title in balanced lines (no stub).
+  // Cover with the list of items; the title in balanced lines (no stub),
+  // the county once: not again when the department's name says it.
   doc.add(office::title_paragraph(title, rs.title_metrics));
-  doc.paragraph("Subtitle", "（" + catalog.settings.county + "政务服务事项清单" + date.chinese() + "版）");
+  const std::string& county = catalog.settings.county;
+  const bool named = !county.empty() && dept.name.find(county) != std::string::npos;
+  doc.paragraph("Subtitle", "（" + (named ? std::string() : county) + "政务服务事项清单" + date.chinese() + "版）");
   doc.paragraph("Heading1", "事项目录");
   int i = 0;
   for (const Item* it : items) {

@@ -299,9 +299,11 @@ class GuidePdf : public ::testing::Test {
     std::vector<std::string> written;
     Status s = write_guides(*catalog_, ctx, &written);
     ASSERT_TRUE(s.ok()) << s.error().str();
-    ASSERT_EQ(written.size(), 3u);
+    // Two booklets, the compilation, and the two editable guides.
+    ASSERT_EQ(written.size(), 5u);
     EXPECT_EQ(written[0], "guides/涿鹿县市场监督管理局.pdf");
     EXPECT_EQ(written[2], "guides/涿鹿县政务服务事项办事指南汇编.pdf");
+    EXPECT_EQ(written[3], "guides/docx/涿鹿县市场监督管理局办事指南.docx");
   }
   static void TearDownTestSuite() {
     // GUIDES_TEST_KEEP=1 keeps the PDFs to look at.

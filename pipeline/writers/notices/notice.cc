@@ -40,7 +40,8 @@ std::string label(const CodeTable& table, const std::string& text) {
   return v ? std::string(v->label) : text;
 }
 
-// The second line of a checklist entry: copies, form, source and notes.
+// The second line of a checklist entry: copies, form, source, then the
+// note ("注：…").
 std::string material_details(const Material& m) {
   std::vector<std::string> parts;
   std::string copies;
@@ -57,33 +58,35 @@ std::string material_details(const Material& m) {
   std::string source = m.source.text.empty() ? "" : label(material_sources(), m.source.text);
   if (!m.source_note.text.empty()) source += (source.empty() ? "" : "：") + m.source_note.text;
   if (!source.empty()) parts.push_back("来源：" + source);
-  if (!m.notes.text.empty()) parts.push_back(m.notes.text);
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : "；") + p;
+  // The note after a wide space and its label, not as a part of the source.
+  if (const std::string note = material_note(m); !note.empty()) out += (out.empty() ? "" : "　") + note;
   return out;
 }
 
-// The sizes of a notice at a scale.
+// The sizes of a notice at a scale and a leading (line pitch and gaps
+// relative to their normal size; never tighter than 1.25 lines).
 struct Style {
   double title, name, heading, body, detail;
   double title_pitch, name_pitch, heading_pitch, body_pitch, detail_pitch;
   double section_gap, item_gap;
 };
 
-Style style_at(double s) {
+Style style_at(double s, double lead) {
   Style st;
   st.title = 22 * s;
   st.name = 16 * s;
   st.heading = 14 * s;
   st.body = kNoticeBodySize * s;
   st.detail = 10.5 * s;
-  st.title_pitch = st.title * 1.4;
-  st.name_pitch = st.name * 1.45;
-  st.heading_pitch = st.heading * 1.5;
-  st.body_pitch = st.body * (1.45 + 0.2 * s);  // tighter as the text shrinks
-  st.detail_pitch = st.detail * 1.45;
-  st.section_gap = 3.5 * kMm * s;
-  st.item_gap = 1.2 * kMm * s;
+  st.title_pitch = st.title * std::max(1.25, 1.4 * lead);
+  st.name_pitch = st.name * std::max(1.25, 1.45 * lead);
+  st.heading_pitch = st.heading * std::max(1.3, 1.5 * lead);
+  st.body_pitch = st.body * std::max(1.3, (1.45 + 0.2 * s) * lead);  // tighter as the text shrinks
+  st.detail_pitch = st.detail * std::max(1.25, 1.45 * lead);
+  st.section_gap = 3.5 * kMm * s * lead;
+  st.item_gap = 1.2 * kMm * s * lead;
   return st;
 }
 
@@ -95,6 +98,31 @@ void add_paragraph(std::vector<Block>& blocks, std::string_view text, const layo
     b.height = -print::add_lines(b, {line}, ls, x, 0, width - x);
     blocks.push_back(std::move(b));
   }
+}
+
+// The signature block at the foot of the notice, as halls use it: the clerk
+// (告知人) and the applicant (申请人签字) sign on a drawn line, each with the
+// date, side by side; the rules are the block's only RuleOps.
+Block signature_block(const Style& st, const layout::Fonts& fonts, double width) {
+  Block b;
+  b.before = st.section_gap * 2;
+  const double pitch = st.body * 2.2;  // room for a hand
+  const double half = width / 2;
+  const ts::Metrics& m = metrics(fonts, Role::Body);
+  const LineStyle ls{Role::Body, st.body, pitch};
+  const double gap = st.body * 2;  // between the two sides
+  const std::pair<const char*, double> sides[] = {{"告知人（签字）：", 0}, {"申请人（签字）：", half}};
+  for (const auto& [label, x] : sides) {
+    const ts::Line l = layout::set_line(label, m, st.body);
+    print::add_lines(b, {l}, ls, x, 0, half);
+    // The line to sign on, on the baseline, from the label to the side's end.
+    const double base = -layout::baseline_offset(st.body, pitch) + st.body * 0.15;
+    const double x1 = x + half - (x == 0 ? gap : 0);
+    b.rules.push_back({x + layout::line_extent(l) + st.body * 0.3, base, x1, base, 0.6});
+    print::add_lines(b, {layout::set_line("日期：　　　　年　　月　　日", m, st.body)}, ls, x, -pitch, half);
+  }
+  b.height = 2 * pitch;
+  return b;
 }
 
 struct Built {
@@ -131,11 +159,14 @@ Result<Built> build_blocks(const Catalog& catalog, const Item& item, const Style
   double y = -2 * kMm;
   y = print::add_lines(head, {layout::set_line("一次性告知单", metrics(fonts, Role::Title), st.title)},
                        {Role::Title, st.title, st.title_pitch, Align::Center}, 0, y, left_w);
-  ts::ParagraphStyle ps;
-  ps.size = st.name;
-  ps.width = left_w;
-  ps.indent = 0;
-  y = print::add_lines(head, ts::layout_title(item.get(El::Name), metrics(fonts, Role::Heading1), ps),
+  // The name in balanced lines broken between words.
+  layout::TextStyle ns;
+  ns.role = Role::Heading1;
+  ns.size = st.name;
+  ns.indent = 0;
+  ns.justify = false;
+  ns.align = Align::Center;
+  y = print::add_lines(head, layout::set_display(item.get(El::Name), metrics(fonts, Role::Heading1), ns, left_w),
                        {Role::Heading1, st.name, st.name_pitch, Align::Center}, 0, y - 1 * kMm, left_w);
   std::string who = item.department;
   y = print::add_lines(head, lines_of(who, fonts, Role::Body, st.detail, left_w),
@@ -167,6 +198,17 @@ Result<Built> build_blocks(const Catalog& catalog, const Item& item, const Style
       std::string text = label + "：" + value;
       add_paragraph(blocks, text, fonts, body, 0, width, 0);
     }
+  };
+  // Short fields on one line, a wide space between them ("法定办结时限：20个
+  // 工作日　　承诺办结时限：…"); one to a line when a value has lines of its own.
+  auto field_line = [&](const std::vector<std::pair<std::string, std::string>>& rows) {
+    std::string line;
+    for (const auto& [label, value] : rows) {
+      if (value.empty()) continue;
+      if (value.find('\n') != std::string::npos) return fields(rows);
+      line += (line.empty() ? "" : "　　") + label + "：" + value;
+    }
+    if (!line.empty()) add_paragraph(blocks, line, fonts, body, 0, width, 0);
   };
 
   heading("受理条件");
@@ -218,12 +260,10 @@ Result<Built> build_blocks(const Catalog& catalog, const Item& item, const Style
     }
   }
 
-  heading("办理时限");
-  fields({{"法定办结时限", guide_value(item, El::LegalLimit)},
-          {"承诺办结时限", guide_value(item, El::PromisedLimit)},
-          {"到现场次数", guide_value(item, El::Visits)}});
-
-  heading("收费");
+  heading("办理时限和收费");
+  field_line({{"法定办结时限", guide_value(item, El::LegalLimit)},
+              {"承诺办结时限", guide_value(item, El::PromisedLimit)},
+              {"到现场次数", guide_value(item, El::Visits)}});
   std::string fee = guide_value(item, El::FeeStandard);
   fields({{"收费标准", fee.empty() ? "—" : fee}, {"收费依据", guide_value(item, El::FeeBasis)}});
 
@@ -231,9 +271,11 @@ Result<Built> build_blocks(const Catalog& catalog, const Item& item, const Style
   fields({{"办理地点", guide_value(item, El::Place)}, {"办理时间", guide_value(item, El::Hours)}});
 
   heading("咨询和监督投诉");
-  fields({{"咨询电话", guide_value(item, El::ConsultPhone)},
-          {"监督投诉电话", guide_value(item, El::ComplaintPhone)}});
+  field_line({{"咨询电话", guide_value(item, El::ConsultPhone)},
+              {"监督投诉电话", guide_value(item, El::ComplaintPhone)}});
   if (!url.empty()) add_paragraph(blocks, "网上办事指南：" + url, fonts, detail, 0, width, 0);
+
+  blocks.push_back(signature_block(st, fonts, width));
   return out;
 }
 
@@ -267,11 +309,20 @@ Result<Notice> lay_out_notice(const Catalog& catalog, const Item& item, const la
   cols.top = notice.y1;
   cols.bottom = notice.y0 + footer_h + 2 * kMm;
 
-  // The largest scale that gives the fewest pages.
+  // The largest scale, then the loosest leading, that fits one page; failing
+  // that, the largest that gives the fewest pages, its blocks spread evenly.
+  struct Try {
+    double scale, leading;
+  };
+  std::vector<Try> tries;
+  for (double sc : kNoticeScales) tries.push_back({sc, 1.0});
+  for (double lead : kNoticeLeadings)
+    if (lead < 1) tries.push_back({kNoticeScales[std::size(kNoticeScales) - 1], lead});
   Built best;
   layout::ColumnFlow best_flow;
-  for (double s : kNoticeScales) {
-    auto built = build_blocks(catalog, item, style_at(s), fonts, width);
+  std::vector<layout::BlockSpec> best_specs;
+  for (const Try& t : tries) {
+    auto built = build_blocks(catalog, item, style_at(t.scale, t.leading), fonts, width);
     if (!built.ok()) return built.error();
     std::vector<layout::BlockSpec> specs;
     for (const Block& b : built->blocks) specs.push_back({b.height, b.before, b.keep_with_next});
@@ -280,12 +331,18 @@ Result<Notice> lay_out_notice(const Catalog& catalog, const Item& item, const la
     if (best_flow.pages == 0 || f.pages < best_flow.pages) {
       best = std::move(built.value());
       best_flow = std::move(f);
-      notice.scale = s;
+      best_specs = std::move(specs);
+      notice.scale = t.scale;
+      notice.leading = t.leading;
     }
     if (best_flow.pages == 1) break;
   }
   if (best_flow.pages == 0)
     return make_error(item.at, "一次性告知单无法排版：" + item.get(El::Name));
+  if (best_flow.pages > 1) best_flow = layout::flow_balanced(best_specs, cols);
+  // The signature block (the last block) at the foot of the last page.
+  layout::Placement& sign = best_flow.placements.back();
+  sign.top = std::min(sign.top, cols.bottom + best.blocks.back().height);
 
   for (int p = 0; p < best_flow.pages; ++p) {
     print::Sheet sheet;
@@ -301,6 +358,16 @@ Result<Notice> lay_out_notice(const Catalog& catalog, const Item& item, const la
     print::place_block(foot, notice.x0, notice.y0 + footer_h, sheet);
     print::snap_codes(sheet);
     notice.sheets.push_back(std::move(sheet));
+  }
+  {
+    const size_t i = best.blocks.size() - 1;
+    for (layout::RuleOp r : best.blocks[i].rules) {
+      r.x1 += best_flow.placements[i].x;
+      r.x2 += best_flow.placements[i].x;
+      r.y1 += best_flow.placements[i].top;
+      r.y2 += best_flow.placements[i].top;
+      notice.signature_lines.push_back({best_flow.placements[i].page, r});
+    }
   }
   for (size_t i : best.box_blocks) {
     layout::RectOp r = best.blocks[i].rects.front();

@@ -86,7 +86,7 @@ TEST(Notices, PlanHasOneFilePerPublishedItem) {
 
 TEST(Notices, EverySampleItemIsLaidOutWithinItsMargins) {
   const Catalog& c = sample();
-  int two_pages = 0, shrunk = 0;
+  int two_pages = 0, shrunk = 0, tightened = 0;
   for (const NoticeJob& job : plan_notices(c, OutputPaths(c))) {
     auto n = lay_out_notice(c, *job.item, print::metrics(fonts()), kDate);
     ASSERT_TRUE(n.ok()) << n.error().str();
@@ -105,8 +105,68 @@ TEST(Notices, EverySampleItemIsLaidOutWithinItsMargins) {
     }
     two_pages += n->sheets.size() > 1;
     shrunk += n->scale < 1;
+    tightened += n->leading < 1;
+    // The signature block: 告知人 and 申请人 sign on the last page, on two
+    // drawn lines, below everything else.
+    EXPECT_NE(squeezed.find("告知人（签字）："), std::string::npos) << job.path;
+    EXPECT_NE(squeezed.find("申请人（签字）："), std::string::npos) << job.path;
+    ASSERT_EQ(n->signature_lines.size(), 2u) << job.path;
+    const int last = static_cast<int>(n->sheets.size()) - 1;
+    for (const auto& [page, rule] : n->signature_lines) {
+      EXPECT_EQ(page, last) << job.path;
+      EXPECT_GT(rule.x2 - rule.x1, 30 * layout::kMm) << job.path;
+      for (const layout::TextOp& t : n->sheets[static_cast<size_t>(last)].page.texts) {
+        const std::string text = utf8_encode(t.line.text());
+        if (t.size > 9.5 && text.find("日期") == std::string::npos && text.find("签字") == std::string::npos) {
+          EXPECT_GT(t.y, rule.y1) << job.path << ": " << text;
+        }
+      }
+    }
   }
-  std::printf("notices: %d shrunk, %d on more than one page\n", shrunk, two_pages);
+  std::printf("notices: %d shrunk, %d tightened, %d on more than one page\n", shrunk, tightened, two_pages);
+  EXPECT_LE(two_pages, 5);
+}
+
+// The lines of text on each sheet, without the footer (9 pt) and the
+// signature block.
+std::vector<int> lines_per_sheet(const Notice& n) {
+  std::vector<int> out;
+  for (const print::Sheet& s : n.sheets) {
+    int k = 0;
+    for (const layout::TextOp& t : s.page.texts) {
+      const std::string text = utf8_encode(t.line.text());
+      k += t.size > 9.5 && text.find("签字") == std::string::npos && text.find("日期：") == std::string::npos;
+    }
+    out.push_back(k);
+  }
+  return out;
+}
+
+// A notice that needs two pages is spread over both: the second does not
+// hold a few lines (it holds at least a third of what the first holds).
+TEST(Notices, ASecondPageHoldsItsShare) {
+  Catalog c = sample();
+  Item* item = nullptr;
+  for (Item& it : c.items)
+    if (it.state == ItemState::Published && !it.materials.empty()) {
+      item = &it;
+      break;
+    }
+  ASSERT_NE(item, nullptr);
+  const Material m = item->materials.front();
+  int checked = 0;
+  for (size_t count = item->materials.size(); count < 40; ++count) {
+    item->materials.push_back(m);
+    auto n = lay_out_notice(c, *item, print::metrics(fonts()), kDate);
+    ASSERT_TRUE(n.ok());
+    check(n.value(), *item);
+    if (n->sheets.size() < 2) continue;
+    ++checked;
+    const std::vector<int> lines = lines_per_sheet(n.value());
+    EXPECT_GE(3 * lines.back(), lines.front()) << item->materials.size() << " materials: " << lines.front()
+                                               << " lines, then " << lines.back();
+  }
+  EXPECT_GT(checked, 5);
 }
 
 TEST(Notices, ALongItemShrinksThenContinuesOnASecondPage) {

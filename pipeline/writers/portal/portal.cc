@@ -370,7 +370,9 @@ std::string Site::item_body(const Item& item, const DeptPage& dept, Date date) c
     for (const Material& m : item.materials) {
       ++n;
       std::string title = "<span class=\"title\">" + escape(m.title.text) + "</span>";
-      if (!m.notes.text.empty()) title += "<br><span class=\"note\">" + escape_lines(m.notes.text) + "</span>";
+      // The note on a line of its own, smaller, after "注：".
+      if (const std::string note = material_note(m); !note.empty())
+        title += "<span class=\"note\">" + escape(note) + "</span>";
       std::string source = escape(display_code(&material_sources(), false, m.source.text));
       if (!m.source_note.text.empty()) source += (source.empty() ? "" : "<br>") + escape_lines(m.source_note.text);
       out += "<tr>" + td("序号", escape(m.seq.text.empty() ? std::to_string(n) : m.seq.text)) +

@@ -31,6 +31,7 @@ Paperwork paperwork(Paper p) {
   return {297 * kMm, 420 * kMm, 15 * kMm, 1.0};
 }
 
+// The widths of a font role.
 const ts::Metrics& metrics(const layout::Fonts& fonts, Role role) {
   return *fonts[static_cast<size_t>(role)];
 }
@@ -79,6 +80,7 @@ double fitting_size(std::string_view text, const layout::Fonts& fonts, Role role
   return min;
 }
 
+// A multi-line value on one line: its lines joined by "；".
 std::string one_line(std::string text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -92,16 +94,30 @@ std::string one_line(std::string text) {
   return out;
 }
 
-// The four facts of a card, labelled.
+// The four facts of a card: the 办件类型 by its value, which names itself
+// (即办件, 承诺件), the others labelled.
 std::vector<std::string> facts(const Item& item) {
   auto or_dash = [](std::string s) { return s.empty() ? std::string("—") : s; };
-  return {"办件类型：" + or_dash(guide_value(item, El::CaseType)),
-          "承诺时限：" + or_dash(guide_value(item, El::PromisedLimit)),
+  const std::string kind = guide_value(item, El::CaseType);
+  return {kind.empty() ? "办件类型：—" : kind, "承诺时限：" + or_dash(guide_value(item, El::PromisedLimit)),
           "到现场次数：" + or_dash(guide_value(item, El::Visits)),
           "收费：" + or_dash(one_line(guide_value(item, El::FeeStandard)))};
 }
 
-// The sizes of the item cards at a scale.
+// `text` in balanced display lines `width` wide, broken between words and
+// set flush left (item names, department headings).
+std::vector<ts::Line> display_of(std::string_view text, const layout::Fonts& fonts, Role role,
+                                 double size, double width) {
+  layout::TextStyle st;
+  st.role = role;
+  st.size = size;
+  st.indent = 0;
+  st.justify = false;
+  return layout::set_display(text, metrics(fonts, role), st, width);
+}
+
+// The sizes of the item cards at a scale: the type keeps its size (readable
+// at 1–2 m), the spacing tightens.
 struct CardStyle {
   double name, detail;      // pt
   double name_pitch, detail_pitch;
@@ -109,14 +125,15 @@ struct CardStyle {
   double gap;               // between cards
 };
 
+// The card sizes at scale `s`.
 CardStyle card_style(double s) {
   CardStyle c;
-  c.name = kPosterNameSize * s;
-  c.detail = kPosterDetailSize * s;
-  c.name_pitch = c.name * 1.3;
-  c.detail_pitch = c.detail * 1.45;
+  c.name = kPosterNameSize;
+  c.detail = kPosterDetailSize;
+  c.name_pitch = c.name * (1.1 + 0.2 * s);
+  c.detail_pitch = c.detail * (1.2 + 0.25 * s);
   c.code = std::max(20 * kMm, 24 * kMm * s);  // ≥ 20 mm, read by a phone at arm's length
-  c.gap = 4 * kMm * s;
+  c.gap = 6 * kMm * s;  // codes well apart: a phone (and zbar) picks out one
   return c;
 }
 
@@ -137,31 +154,23 @@ Block card(const Item& item, const print::QrCode* code, const CardStyle& cs, dou
   const double x = code_w + 1 * kMm;
   const double w = width - x;
   double y = -quiet;
-  // The name in balanced lines (no one-character stub, no spread-out line).
-  ts::ParagraphStyle ps;
-  ps.size = cs.name;
-  ps.width = w;
-  ps.indent = 0;
-  std::vector<ts::Line> name = ts::layout_title(item.get(El::Name), metrics(fonts, Role::Heading1), ps);
-  for (ts::Line& l : name) {  // flush left (titles come centred)
-    const double shift = l.glyphs.empty() ? 0 : l.glyphs.front().x;
-    for (ts::Glyph& g : l.glyphs) g.x -= shift;
-  }
-  y = print::add_lines(b, name, {Role::Heading1, cs.name, cs.name_pitch}, x, y, w);
-  y -= cs.detail * 0.3;
+  // The name in balanced lines broken between words.
+  y = print::add_lines(b, display_of(item.get(El::Name), fonts, Role::Heading1, cs.name, w),
+                       {Role::Heading1, cs.name, cs.name_pitch}, x, y, w);
+  y -= cs.detail * 0.2;
+  // The facts in 黑体 (a thin 仿宋 reads grey from a distance), two to a line
+  // ("承诺件　承诺时限：3个工作日", "到现场次数：1次　收费：不收费") where they
+  // fit, else one to a line.
   const std::vector<std::string> f = facts(item);
-  const LineStyle detail{Role::Body, cs.detail, cs.detail_pitch};
-  const ts::Metrics& m = metrics(fonts, Role::Body);
-  const double half = w / 2;
+  const LineStyle detail{Role::Heading1, cs.detail, cs.detail_pitch};
+  const ts::Metrics& m = metrics(fonts, Role::Heading1);
   for (size_t i = 0; i + 1 < f.size(); i += 2) {
-    // A pair side by side when both fit in half the width, else one under the other.
-    if (layout::set_line(f[i], m, cs.detail).width <= half - cs.detail &&
-        layout::set_line(f[i + 1], m, cs.detail).width <= half) {
-      print::add_lines(b, {layout::set_line(f[i], m, cs.detail)}, detail, x, y, half);
-      y = print::add_lines(b, {layout::set_line(f[i + 1], m, cs.detail)}, detail, x + half, y, half);
+    const ts::Line pair = layout::set_line(f[i] + "　" + f[i + 1], m, cs.detail);
+    if (pair.width <= w) {
+      y = print::add_lines(b, {pair}, detail, x, y, w);
     } else {
-      y = print::add_lines(b, lines_of(f[i], fonts, Role::Body, cs.detail, w), detail, x, y, w);
-      y = print::add_lines(b, lines_of(f[i + 1], fonts, Role::Body, cs.detail, w), detail, x, y, w);
+      y = print::add_lines(b, lines_of(f[i], fonts, Role::Heading1, cs.detail, w), detail, x, y, w);
+      y = print::add_lines(b, lines_of(f[i + 1], fonts, Role::Heading1, cs.detail, w), detail, x, y, w);
     }
   }
   b.height = std::max(code_w, -y);
@@ -175,7 +184,7 @@ Block department_heading(const std::string& name, const CardStyle& cs, double wi
   b.before = cs.gap * 1.5;
   b.keep_with_next = true;
   const double pad = cs.name * 0.3;
-  const double y = print::add_lines(b, lines_of(name, fonts, Role::Heading1, cs.name, width - 2 * pad),
+  const double y = print::add_lines(b, display_of(name, fonts, Role::Heading1, cs.name, width - 2 * pad),
                                     {Role::Heading1, cs.name, cs.name_pitch}, pad, -pad * 0.5, width - 2 * pad);
   b.height = -y + pad * 0.5;
   b.rects.push_back({0, -b.height, width, b.height, 0, layout::kHeaderFill});
@@ -237,6 +246,212 @@ std::vector<std::string> departments_of(const Catalog& catalog, const Window& wi
   return out;
 }
 
+// The header, the same on every sheet, local to the top margin: the window
+// number in white on a red box, the window name, the departments, the hall
+// and the hint about the QR codes, a rule under them.
+struct Header {
+  Block block;
+  std::vector<layout::TextOp> white;  // the number, drawn over the box
+  double box_w = 0, box_h = 0;        // the red box (none without a number)
+};
+
+Header poster_header(const Hall& hall, const Window& window, const std::vector<std::string>& depts,
+                     const Paperwork& pw, const layout::Fonts& fonts, double width) {
+  const double k = pw.k;
+  Header h;
+  h.box_h = 34 * kMm * k;
+  const double num_size = h.box_h * 0.62;
+  const ts::Line num = layout::set_line(window.number, metrics(fonts, Role::Heading1), num_size);
+  h.box_w = std::max(h.box_h, layout::line_extent(num) + h.box_h * 0.4);
+  if (!window.number.empty()) {
+    layout::TextOp op;
+    op.line = num;
+    op.role = Role::Heading1;
+    op.size = num_size;
+    op.x = (h.box_w - layout::line_extent(num)) / 2 - (num.glyphs.empty() ? 0 : num.glyphs.front().x);
+    op.y = -h.box_h / 2 - num_size * (layout::kAscent - 0.5) + num_size * 0.04;
+    h.white.push_back(std::move(op));
+  }
+  const double name_x = window.number.empty() ? 0 : h.box_w + 6 * kMm * k;
+  const double name_w = width - name_x;
+  const ts::Metrics& h1 = metrics(fonts, Role::Heading1);
+  const double name_size = fitting_size(window.name, fonts, Role::Heading1, 64 * k, 40 * k, name_w);
+  std::vector<ts::Line> name_lines;
+  if (layout::set_line(window.name, h1, name_size).width <= name_w)
+    name_lines.push_back(layout::set_line(window.name, h1, name_size));
+  else
+    name_lines = display_of(window.name, fonts, Role::Heading1, name_size, name_w);
+  const double name_pitch = name_size * 1.2;
+  const double name_h = name_pitch * static_cast<double>(name_lines.size());
+  const double row_h = std::max(h.box_h, name_h);
+  print::add_lines(h.block, name_lines, {Role::Heading1, name_size, name_pitch}, name_x,
+                   -(row_h - name_h) / 2, name_w);
+  double y = -row_h - 5 * kMm * k;
+  if (!depts.empty()) {
+    const double s = std::max(kPosterMinSize, 26 * k);
+    y = print::add_lines(h.block, unit_lines(depts, fonts, Role::Heading1, s, width),
+                         {Role::Heading1, s, s * 1.35}, 0, y, width);
+  }
+  const double s = std::max(kPosterMinSize, 18 * k);
+  const std::string hint = hall.name + "　本窗口办理以下事项，扫描二维码可查看网上办事指南";
+  y = print::add_lines(h.block, lines_of(hint, fonts, Role::Body, s, width), {Role::Body, s, s * 1.4},
+                       0, y - 1 * kMm * k, width);
+  y -= 2 * kMm * k;
+  h.block.rules.push_back({0, y, width, y, 2 * k});
+  h.block.height = -y + 4 * kMm;
+  return h;
+}
+
+// The footer, local to its own top: a rule, the phones and the hours; the
+// footer line in small print under them is set per sheet (its page number).
+struct Footer {
+  Block block;
+  double small = 0;         // the size of the footer line
+  double small_top = 0;     // its top, local to the footer's top
+  std::string small_print;  // the footer line without the page number
+};
+
+Footer poster_footer(const Catalog& catalog, const Hall& hall, const std::vector<std::string>& depts,
+                     const std::vector<const Item*>& items, const Paperwork& pw,
+                     const layout::Fonts& fonts, double width, Date date) {
+  const double k = pw.k;
+  Footer f;
+  double y = -2 * kMm;
+  f.block.rules.push_back({0, 0, width, 0, 1 * k});
+  const double s = std::max(kPosterMinSize, 20 * k);
+  for (const std::string& p : phone_lines(catalog, depts, items))
+    y = print::add_lines(f.block, lines_of(p, fonts, Role::Heading1, s, width), {Role::Heading1, s, s * 1.4},
+                         0, y, width);
+  if (!hall.hours.empty())
+    y = print::add_lines(f.block, lines_of("办理时间：" + hall.hours, fonts, Role::Body, s, width),
+                         {Role::Body, s, s * 1.4}, 0, y, width);
+  f.small = std::max(9.0, 11 * k);
+  const Date version = poster_version_of(catalog, items);
+  f.small_print = catalog.settings.office;
+  if (date.valid()) f.small_print = "制作日期：" + date.chinese() + "　" + f.small_print;
+  if (version.valid()) f.small_print = "清单版本：" + version.chinese() + "　" + f.small_print;
+  f.small_top = y - 1 * kMm;
+  f.block.height = -f.small_top + f.small * 1.4;
+  return f;
+}
+
+// The QR code of every item that has an online guide.
+Result<std::map<const Item*, print::QrCode>> item_codes(const Catalog& catalog,
+                                                        const std::vector<const Item*>& items) {
+  std::map<const Item*, print::QrCode> codes;
+  for (const Item* it : items) {
+    const std::string url = print::guide_url(catalog.settings, *it);
+    if (url.empty()) continue;
+    auto code = print::qr_encode(url);
+    if (!code.ok()) return make_error(it->at, code.error().message);
+    codes.emplace(it, std::move(code.value()));
+  }
+  return codes;
+}
+
+// The blocks of the item flow at a scale and column width: per department
+// (a heading first when the window has several), a card per item.
+std::vector<Block> item_blocks(const std::vector<std::string>& depts, const std::vector<const Item*>& items,
+                               const std::map<const Item*, print::QrCode>& codes, double scale,
+                               double col_w, const layout::Fonts& fonts) {
+  const CardStyle cs = card_style(scale);
+  const bool grouped = depts.size() > 1;
+  std::vector<Block> blocks;
+  for (const std::string& d : depts) {
+    bool first = true;
+    for (const Item* it : items) {
+      if (it->department != d) continue;
+      if (grouped && first) blocks.push_back(department_heading(d, cs, col_w, fonts));
+      first = false;
+      auto c = codes.find(it);
+      blocks.push_back(card(*it, c == codes.end() ? nullptr : &c->second, cs, col_w, fonts));
+    }
+  }
+  return blocks;
+}
+
+// What the column flow needs to know of blocks.
+std::vector<layout::BlockSpec> specs_of(const std::vector<Block>& blocks) {
+  std::vector<layout::BlockSpec> specs;
+  specs.reserve(blocks.size());
+  for (const Block& b : blocks) specs.push_back({b.height, b.before, b.keep_with_next});
+  return specs;
+}
+
+// The columns and scale of the item flow: the fewest sheets; among those,
+// the fewest columns, then the roomiest cards. Columns start about 120 mm
+// wide; more only while an item name still gets 7 characters a line next
+// to its code. columns = 0 when nothing fits.
+struct Choice {
+  int columns = 0;
+  double scale = 0;
+  int pages = 0;
+};
+
+Choice choose_columns(const std::vector<std::string>& depts, const std::vector<const Item*>& items,
+                      const std::map<const Item*, print::QrCode>& codes, layout::Columns cols,
+                      const layout::Fonts& fonts) {
+  const int base = std::max(1, static_cast<int>((cols.width + cols.gap) / (120 * kMm + cols.gap)));
+  Choice best;
+  for (int c = base; c <= 4; ++c) {
+    cols.count = c;
+    for (double s : kPosterScales) {
+      const CardStyle cs = card_style(s);
+      double code_w = codes.empty() ? cs.code + 8 * kMm : 0;  // the widest code
+      for (const auto& [item, code] : codes) code_w = std::max(code_w, code.width_for(cs.code));
+      const double text_w = cols.column_width() - code_w - 1 * kMm;
+      if (text_w < 7 * cs.name) continue;
+      const layout::ColumnFlow f =
+          layout::flow_columns(specs_of(item_blocks(depts, items, codes, s, cols.column_width(), fonts)), cols);
+      if (f.overflow) continue;
+      if (best.pages == 0 || f.pages < best.pages) best = {c, s, f.pages};
+    }
+  }
+  return best;
+}
+
+// Draws sheet `p` of `pages`: the header and footer, the footer line with
+// the page number, and the blocks placed on it with a hairline between two
+// cards of a column (not under a heading).
+print::Sheet draw_sheet(const Poster& poster, const Paperwork& pw, const Header& header, const Footer& footer,
+                        const std::vector<Block>& blocks, const layout::ColumnFlow& flow, double col_w,
+                        int p, const layout::Fonts& fonts) {
+  print::Sheet sheet;
+  sheet.width = pw.width;
+  sheet.height = pw.height;
+  const double width = poster.x1 - poster.x0;
+  const double top = poster.y1;
+  if (!header.white.empty())
+    sheet.fills.push_back({poster.x0, top - header.box_h, header.box_w, header.box_h, pdf::Color{0.72, 0.06, 0.06}});
+  for (layout::TextOp t : header.white) {
+    t.x += poster.x0;
+    t.y += top;
+    sheet.white.push_back(std::move(t));
+  }
+  print::place_block(header.block, poster.x0, top, sheet);
+  const double footer_top = poster.y0 + footer.block.height;
+  print::place_block(footer.block, poster.x0, footer_top, sheet);
+  std::string sp = footer.small_print;
+  if (flow.pages > 1) sp += "　第" + std::to_string(p + 1) + "页／共" + std::to_string(flow.pages) + "页";
+  Block fine;
+  print::add_lines(fine, lines_of(sp, fonts, Role::Body, footer.small, width),
+                   {Role::Body, footer.small, footer.small * 1.4, Align::Left, true}, 0, 0, width);
+  print::place_block(fine, poster.x0, footer_top + footer.small_top, sheet);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const layout::Placement& at = flow.placements[i];
+    if (at.page != p) continue;
+    print::place_block(blocks[i], at.x, at.top, sheet);
+    const bool after_card = i > 0 && !blocks[i - 1].keep_with_next && flow.placements[i - 1].page == p &&
+                            flow.placements[i - 1].column == at.column;
+    if (after_card && !blocks[i].keep_with_next) {
+      const double ry = at.top + blocks[i].before / 2;
+      sheet.page.rules.push_back({at.x, ry, at.x + col_w, ry, 0.4});
+    }
+  }
+  print::snap_codes(sheet);
+  return sheet;
+}
+
 }  // namespace
 
 std::string poster_fields(const Item& item) {
@@ -270,8 +485,9 @@ Paper poster_paper(const Settings& settings) {
 Result<Poster> lay_out_poster(const Catalog& catalog, const Hall& hall, const Window& window,
                               const std::vector<const Item*>& items, Paper paper,
                               const layout::Fonts& fonts, Date date) {
+  if (items.empty())
+    return make_error(Place{catalog.settings.file}, "窗口“" + window.name + "”暂无公布的事项，不生成海报");
   const Paperwork pw = paperwork(paper);
-  const double k = pw.k;
   Poster poster;
   poster.x0 = pw.margin;
   poster.x1 = pw.width - pw.margin;
@@ -279,190 +495,28 @@ Result<Poster> lay_out_poster(const Catalog& catalog, const Hall& hall, const Wi
   poster.y1 = pw.height - pw.margin;
   const double width = poster.x1 - poster.x0;
   const std::vector<std::string> depts = departments_of(catalog, window, items);
+  const Header header = poster_header(hall, window, depts, pw, fonts, width);
+  const Footer footer = poster_footer(catalog, hall, depts, items, pw, fonts, width, date);
+  auto codes = item_codes(catalog, items);
+  if (!codes.ok()) return codes.error();
 
-  // ---- Header (the same on every sheet), local to the top margin ----------
-  Block header;
-  const double box_h = 34 * kMm * k;
-  const double num_size = box_h * 0.62;
-  const ts::Line num = layout::set_line(window.number, metrics(fonts, Role::Heading1), num_size);
-  const double box_w = std::max(box_h, layout::line_extent(num) + box_h * 0.4);
-  std::vector<layout::TextOp> white;
-  if (!window.number.empty()) {
-    layout::TextOp op;
-    op.line = num;
-    op.role = Role::Heading1;
-    op.size = num_size;
-    op.x = (box_w - layout::line_extent(num)) / 2 - (num.glyphs.empty() ? 0 : num.glyphs.front().x);
-    op.y = -box_h / 2 - num_size * (layout::kAscent - 0.5) + num_size * 0.04;
-    white.push_back(std::move(op));
-  }
-  const double name_x = window.number.empty() ? 0 : box_w + 6 * kMm * k;
-  const double name_w = width - name_x;
-  const ts::Metrics& h1 = metrics(fonts, Role::Heading1);
-  double name_size = fitting_size(window.name, fonts, Role::Heading1, 64 * k, 40 * k, name_w);
-  std::vector<ts::Line> name_lines;
-  if (layout::set_line(window.name, h1, name_size).width <= name_w) {
-    name_lines.push_back(layout::set_line(window.name, h1, name_size));
-  } else {
-    ts::ParagraphStyle ps;
-    ps.size = name_size;
-    ps.width = name_w;
-    ps.indent = 0;
-    name_lines = ts::layout_title(window.name, h1, ps);
-  }
-  const double name_pitch = name_size * 1.2;
-  const double name_h = name_pitch * static_cast<double>(name_lines.size());
-  const double row_h = std::max(box_h, name_h);
-  print::add_lines(header, name_lines, {Role::Heading1, name_size, name_pitch}, name_x,
-                   -(row_h - name_h) / 2, name_w);
-  double y = -row_h - 5 * kMm * k;
-  if (!depts.empty()) {
-    const double s = 26 * k;
-    y = print::add_lines(header, unit_lines(depts, fonts, Role::Heading1, s, width),
-                         {Role::Heading1, s, s * 1.35}, 0, y, width);
-  }
-  {
-    const double s = 16 * k;
-    const std::string hint = hall.name + "　本窗口办理以下事项，扫描二维码可查看网上办事指南";
-    y = print::add_lines(header, lines_of(hint, fonts, Role::Body, s, width), {Role::Body, s, s * 1.5},
-                         0, y - 1 * kMm * k, width);
-  }
-  y -= 2 * kMm * k;
-  header.rules.push_back({0, y, width, y, 2 * k});
-  header.height = -y + 4 * kMm;
-
-  // ---- Footer, local to its own top; the page number is filled in per sheet.
-  Block footer;
-  y = -2 * kMm;
-  footer.rules.push_back({0, 0, width, 0, 1 * k});
-  {
-    const double s = 18 * k;
-    for (const std::string& p : phone_lines(catalog, depts, items))
-      y = print::add_lines(footer, lines_of(p, fonts, Role::Heading1, s, width), {Role::Heading1, s, s * 1.4},
-                           0, y, width);
-    if (!hall.hours.empty())
-      y = print::add_lines(footer, lines_of("办理时间：" + hall.hours, fonts, Role::Body, s, width),
-                           {Role::Body, s, s * 1.4}, 0, y, width);
-  }
-  const double small = std::max(9.0, 11 * k);
-  const Date version = poster_version_of(catalog, items);
-  std::string small_print = catalog.settings.office;
-  if (date.valid()) small_print = "制作日期：" + date.chinese() + "　" + small_print;
-  if (version.valid()) small_print = "清单版本：" + version.chinese() + "　" + small_print;
-  const double small_top = y - 1 * kMm;
-  footer.height = -small_top + small * 1.4;
-
-  // ---- The items ------------------------------------------------------------
-  std::map<const Item*, print::QrCode> codes;
-  for (const Item* it : items) {
-    const std::string url = print::guide_url(catalog.settings, *it);
-    if (url.empty()) continue;
-    auto code = print::qr_encode(url);
-    if (!code.ok()) return make_error(it->at, code.error().message);
-    codes.emplace(it, std::move(code.value()));
-  }
-  const bool grouped = depts.size() > 1;
   layout::Columns cols;
   cols.x0 = poster.x0;
   cols.width = width;
   cols.gap = 8 * kMm;
-  cols.top = poster.y1 - header.height;
-  cols.bottom = poster.y0 + footer.height + 3 * kMm;
-
-  auto blocks_at = [&](double scale, double col_w) {
-    const CardStyle cs = card_style(scale);
-    std::vector<Block> blocks;
-    if (items.empty()) {
-      Block b;
-      b.height = -print::add_lines(b, lines_of("本窗口暂无公布的政务服务事项。", fonts, Role::Body, cs.name, col_w),
-                                   {Role::Body, cs.name, cs.name_pitch}, 0, 0, col_w);
-      blocks.push_back(std::move(b));
-    }
-    for (const std::string& d : depts) {
-      bool first = true;
-      for (const Item* it : items) {
-        if (it->department != d) continue;
-        if (grouped && first) blocks.push_back(department_heading(d, cs, col_w, fonts));
-        first = false;
-        auto c = codes.find(it);
-        blocks.push_back(card(*it, c == codes.end() ? nullptr : &c->second, cs, col_w, fonts));
-      }
-    }
-    return blocks;
-  };
-
-  // Columns as wide as about 120 mm to begin with; more only while an item
-  // name still gets 7 characters a line next to its code.
-  const int base = std::max(1, static_cast<int>((width + cols.gap) / (120 * kMm + cols.gap)));
-  struct Choice {
-    int columns = 0;
-    double scale = 0;
-    int pages = 0;
-  } best;
-  for (int c = base; c <= 4; ++c) {
-    cols.count = c;
-    for (double s : kPosterScales) {
-      const CardStyle cs = card_style(s);
-      double code_w = codes.empty() ? cs.code + 8 * kMm : 0;  // the widest code
-      for (const auto& [item, code] : codes) code_w = std::max(code_w, code.width_for(cs.code));
-      const double text_w = cols.column_width() - code_w - 1 * kMm;
-      if (text_w < 7 * cs.name) continue;
-      std::vector<Block> blocks = blocks_at(s, cols.column_width());
-      std::vector<layout::BlockSpec> specs;
-      for (const Block& b : blocks) specs.push_back({b.height, b.before, b.keep_with_next});
-      layout::ColumnFlow f = layout::flow_columns(specs, cols);
-      if (f.overflow) continue;
-      if (best.pages == 0 || f.pages < best.pages) best = {c, s, f.pages};
-    }
-  }
+  cols.top = poster.y1 - header.block.height;
+  cols.bottom = poster.y0 + footer.block.height + 3 * kMm;
+  const Choice best = choose_columns(depts, items, codes.value(), cols, fonts);
   if (best.pages == 0)
     return make_error(Place{catalog.settings.file}, "窗口“" + window.name + "”的事项无法排入海报（事项名称过长）");
-
   cols.count = best.columns;
   poster.columns = best.columns;
   poster.scale = best.scale;
-  const std::vector<Block> blocks = blocks_at(best.scale, cols.column_width());
-  std::vector<layout::BlockSpec> specs;
-  for (const Block& b : blocks) specs.push_back({b.height, b.before, b.keep_with_next});
-  const layout::ColumnFlow flow = layout::flow_columns(specs, cols);
-
-  for (int p = 0; p < flow.pages; ++p) {
-    print::Sheet sheet;
-    sheet.width = pw.width;
-    sheet.height = pw.height;
-    const double top = poster.y1;
-    if (!window.number.empty())
-      sheet.fills.push_back({poster.x0, top - box_h, box_w, box_h, pdf::Color{0.72, 0.06, 0.06}});
-    for (layout::TextOp t : white) {
-      t.x += poster.x0;
-      t.y += top;
-      sheet.white.push_back(std::move(t));
-    }
-    print::place_block(header, poster.x0, top, sheet);
-    const double footer_top = poster.y0 + footer.height;
-    print::place_block(footer, poster.x0, footer_top, sheet);
-    std::string sp = small_print;
-    if (flow.pages > 1)
-      sp += "　第" + std::to_string(p + 1) + "页／共" + std::to_string(flow.pages) + "页";
-    Block fine;
-    print::add_lines(fine, lines_of(sp, fonts, Role::Body, small, width), {Role::Body, small, small * 1.4, Align::Left, true},
-                     0, 0, width);
-    print::place_block(fine, poster.x0, footer_top + small_top, sheet);
-    for (size_t i = 0; i < blocks.size(); ++i) {
-      const layout::Placement& at = flow.placements[i];
-      if (at.page != p) continue;
-      print::place_block(blocks[i], at.x, at.top, sheet);
-      // A hairline between two cards of a column (not under a heading).
-      const bool after_card = i > 0 && !blocks[i - 1].keep_with_next &&
-                              flow.placements[i - 1].page == p && flow.placements[i - 1].column == at.column;
-      if (after_card && !blocks[i].keep_with_next) {
-        const double ry = at.top + blocks[i].before / 2;
-        sheet.page.rules.push_back({at.x, ry, at.x + cols.column_width(), ry, 0.4});
-      }
-    }
-    print::snap_codes(sheet);
-    poster.sheets.push_back(std::move(sheet));
-  }
+  const std::vector<Block> blocks = item_blocks(depts, items, codes.value(), best.scale, cols.column_width(), fonts);
+  // As many sheets as the flow needs, the items spread evenly over them.
+  const layout::ColumnFlow flow = layout::flow_balanced(specs_of(blocks), cols);
+  for (int p = 0; p < flow.pages; ++p)
+    poster.sheets.push_back(draw_sheet(poster, pw, header, footer, blocks, flow, cols.column_width(), p, fonts));
 
   poster.info.title = hall.name + window.number + "号窗口（" + window.name + "）办理事项";
   poster.info.author = catalog.settings.office;

@@ -12,18 +12,6 @@ namespace qd {
 
 namespace {
 
-// True when `item` is named by the list (itself or its main item).
-bool named(const Item& item, const std::vector<std::string>& names) {
-  for (const std::string& n : names)
-    if (n == item.get(El::Name) || (!item.get(El::Parent).empty() && n == item.get(El::Parent)))
-      return true;
-  return false;
-}
-
-bool listed(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
-
 // The digest of what a poster prints: the base (program, templates, fonts,
 // settings: halls, hours, short names, the guide URL), the window, and per
 // item what the poster shows of it and its poster version — not the item's
@@ -42,33 +30,6 @@ std::string poster_digest(const Catalog& catalog, const PosterJob& job, const Di
 
 }  // namespace
 
-std::vector<const Item*> window_items(const Catalog& catalog, const Hall& hall, const Window& window) {
-  std::vector<const Item*> all = catalog.published();
-  std::vector<const Item*> out;
-  auto mine = [&](const Item* it) {
-    if (!window.items.empty())
-      return (window.departments.empty() || listed(window.departments, it->department)) &&
-             named(*it, window.items);
-    if (!listed(window.departments, it->department)) return false;
-    // Another window of the hall that names the item takes it.
-    for (const Window& other : hall.windows)
-      if (&other != &window && !other.items.empty() &&
-          (other.departments.empty() || listed(other.departments, it->department)) &&
-          named(*it, other.items))
-        return false;
-    return true;
-  };
-  if (window.departments.empty()) {
-    for (const Item* it : all)
-      if (mine(it)) out.push_back(it);
-    return out;
-  }
-  for (const std::string& d : window.departments)
-    for (const Item* it : all)
-      if (it->department == d && mine(it)) out.push_back(it);
-  return out;
-}
-
 std::vector<PosterJob> plan_posters(const Catalog& catalog, const OutputPaths& output_paths) {
   std::vector<PosterJob> jobs;
   std::set<std::string> paths;
@@ -76,7 +37,9 @@ std::vector<PosterJob> plan_posters(const Catalog& catalog, const OutputPaths& o
     for (const Window& w : hall.windows) {
       const std::string path = output_paths.poster(hall, w);
       if (!paths.insert(path).second) continue;  // the same window listed twice
-      jobs.push_back({path, &hall, &w, window_items(catalog, hall, w)});
+      std::vector<const Item*> items = window_items(catalog, hall, w);
+      if (items.empty()) continue;  // nothing to print: no poster (empty_windows())
+      jobs.push_back({path, &hall, &w, std::move(items)});
     }
   return jobs;
 }

@@ -1,5 +1,7 @@
 // The window posters: posters/<大厅>/<窗口号>-<窗口名>.pdf for every window of
-// every hall in the settings. plan_posters() lists the files, render_poster()
+// every hall in the settings that handles a published item (a window with
+// none gets no poster: model/windows.h lists those, and the review and the
+// build log name them). plan_posters() lists the files, render_poster()
 // makes one of them; each file depends only on the catalog, the fonts and
 // the build date, so files can be rendered separately or in parallel.
 #pragma once
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "model/catalog.h"
+#include "model/windows.h"
 #include "pdf/fonts.h"
 #include "writers/writer.h"
 
@@ -21,15 +24,9 @@ struct PosterJob {
   std::vector<const Item*> items;  // the published items handled at the window
 };
 
-// The published items handled at a window of a hall: with explicit item
-// names, those items (and their sub-items) of the window's departments (of
-// any department when it lists none); otherwise every published item of its
-// departments except those another window of the hall lists by name.
-// Departments in the window's order, items in input order.
-std::vector<const Item*> window_items(const Catalog& catalog, const Hall& hall, const Window& window);
-
-// Every poster of the build, in settings order (a window listed twice in a
-// hall is one poster).
+// Every poster of the build, in settings order: one per window that
+// handles a published item (window_items(); a window listed twice in a hall
+// is one poster).
 std::vector<PosterJob> plan_posters(const Catalog& catalog, const OutputPaths& paths);
 
 // The PDF of one poster.

@@ -92,12 +92,19 @@ TEST(Posters, AWindowWithNamedItemsTakesThemAndTheirSubItems) {
   EXPECT_EQ(w1.size() + w2.size(), c.published("涿鹿县市场监督管理局").size());
 }
 
-TEST(Posters, PlanHasOneFilePerWindow) {
+TEST(Posters, PlanHasOneFilePerWindowWithItems) {
   const Catalog& c = sample();
   std::vector<PosterJob> jobs = plan_posters(c, OutputPaths(c));
-  ASSERT_EQ(jobs.size(), c.settings.halls.at(0).windows.size());
+  const std::vector<HallWindow> empty = empty_windows(c);
+  ASSERT_EQ(empty.size(), 1u) << "the sample has a window whose departments publish nothing";
+  EXPECT_EQ(empty[0].window->name, "统计档案窗口");
+  ASSERT_EQ(jobs.size(), c.settings.halls.at(0).windows.size() - empty.size());
   EXPECT_EQ(jobs[0].path, "posters/涿鹿县政务服务中心/01-市场准入综合窗口.pdf");
-  for (const PosterJob& j : jobs) EXPECT_EQ(j.items, window_items(c, *j.hall, *j.window));
+  for (const PosterJob& j : jobs) {
+    EXPECT_EQ(j.items, window_items(c, *j.hall, *j.window));
+    EXPECT_FALSE(j.items.empty()) << j.path;
+    EXPECT_NE(j.window, empty[0].window) << j.path;
+  }
 }
 
 TEST(Posters, EverySampleWindowFitsItsMargins) {
@@ -141,16 +148,18 @@ TEST(Posters, ManyItemsGoToMoreColumnsAndSheetsWithoutOverlaps) {
   ASSERT_NE(social, nullptr);
   std::vector<const Item*> items = window_items(c, hall, *social);
   ASSERT_EQ(items.size(), 150u);
-  auto few = lay_out_poster(c, hall, *social, {items.begin(), items.begin() + 4}, Paper::A4, print::metrics(fonts()), kDate);
+  auto few = lay_out_poster(c, hall, *social, {items.begin(), items.begin() + 4}, Paper::A3, print::metrics(fonts()), kDate);
   ASSERT_TRUE(few.ok());
   EXPECT_EQ(few->sheets.size(), 1u);
   EXPECT_EQ(few->scale, 1.0);
   for (Paper paper : {Paper::A3, Paper::A4}) {
     auto p = lay_out_poster(c, hall, *social, items, paper, print::metrics(fonts()), kDate);
     ASSERT_TRUE(p.ok()) << p.error().str();
-    EXPECT_GT(p->columns, few->columns);
+    // Names stay 24 pt: an A3 sheet takes two columns, an A4 sheet one (a
+    // second would leave a name fewer than 7 characters beside its code).
+    EXPECT_EQ(p->columns, paper == Paper::A3 ? 2 : 1);
     EXPECT_GT(p->sheets.size(), 2u);
-    EXPECT_LT(p->scale, 1.0);
+    if (paper == Paper::A3) EXPECT_LT(p->scale, 1.0);  // the spacing tightened for fewer sheets
     std::string text = check(p.value(), "many");
     size_t codes = 0;
     for (const print::Sheet& s : p->sheets) codes += s.codes.size();
@@ -229,20 +238,121 @@ TEST(Posters, APartIsMadeFromWhatThePosterPrintsOnly) {
   EXPECT_EQ(differing(poster_digests(c), before), showing);
 }
 
-TEST(Posters, AWindowWithoutItemsPrintsNoDate) {
+// A window without published items gets no poster (not a blank A3 sheet
+// saying so): the plan leaves it out and laying one out is an error.
+TEST(Posters, AWindowWithoutItemsGetsNoPoster) {
   const Catalog& c = sample();
-  std::vector<PosterJob> jobs = plan_posters(c, OutputPaths(c));
-  auto it = std::find_if(jobs.begin(), jobs.end(), [](const PosterJob& j) { return j.items.empty(); });
-  ASSERT_NE(it, jobs.end()) << "the sample has a window whose departments publish nothing";
-  EXPECT_FALSE(poster_version_of(c, it->items).valid());
-  auto p = lay_out_poster(c, *it->hall, *it->window, it->items, Paper::A3, print::metrics(fonts()),
-                          poster_version_of(c, it->items));
-  ASSERT_TRUE(p.ok());
-  const std::string text = check(p.value(), it->path);
-  EXPECT_NE(text.find("本窗口暂无公布的政务服务事项"), std::string::npos) << text;
-  EXPECT_EQ(text.find("清单版本"), std::string::npos) << text;
-  EXPECT_EQ(text.find("制作日期"), std::string::npos) << text;
-  EXPECT_EQ(text.find("2017"), std::string::npos) << text;
+  const std::vector<HallWindow> empty = empty_windows(c);
+  ASSERT_FALSE(empty.empty());
+  const OutputPaths paths(c);
+  for (const PosterJob& j : plan_posters(c, paths))
+    EXPECT_NE(j.path, paths.poster(*empty[0].hall, *empty[0].window));
+  EXPECT_FALSE(poster_version_of(c, {}).valid());
+  auto p = lay_out_poster(c, *empty[0].hall, *empty[0].window, {}, Paper::A3, print::metrics(fonts()), kDate);
+  EXPECT_FALSE(p.ok());
+}
+
+// Readable at 1–2 m: no text smaller than 16 pt but the footer line (the
+// lowest line of a sheet), item names at 24 pt, on A3 and A4, for every
+// sample window and for a window of 150 items.
+TEST(Posters, NothingSmallerThan16PtButTheFooterLine) {
+  const Catalog& c = sample();
+  for (const PosterJob& j : plan_posters(c, OutputPaths(c)))
+    for (Paper paper : {Paper::A3, Paper::A4}) {
+      auto p = lay_out_poster(c, *j.hall, *j.window, j.items, paper, print::metrics(fonts()), kDate);
+      ASSERT_TRUE(p.ok()) << p.error().str();
+      for (const print::Sheet& s : p->sheets) {
+        double lowest = 1e9;
+        for (const layout::TextOp& t : s.page.texts) lowest = std::min(lowest, t.y);
+        for (const layout::TextOp& t : s.page.texts) {
+          if (t.y <= lowest + 1e-6) {
+            EXPECT_TRUE(t.gray) << j.path << ": " << utf8_encode(t.line.text());
+            continue;
+          }
+          EXPECT_GE(t.size, kPosterMinSize - 1e-9) << j.path << ": " << utf8_encode(t.line.text());
+        }
+      }
+      std::string names;
+      for (const print::Sheet& s : p->sheets)
+        for (const layout::TextOp& t : s.page.texts)
+          if (t.size >= kPosterNameSize - 1e-9) names += utf8_encode(t.line.text());
+      for (const Item* it : j.items)
+        EXPECT_NE(names.find(it->get(El::Name)), std::string::npos) << j.path << ": " << it->get(El::Name);
+    }
+}
+
+// Item names are broken between words, in balanced lines.
+TEST(Posters, ItemNamesBreakBetweenWords) {
+  Catalog c = sample();
+  const Item* model = c.published("涿鹿县人力资源和社会保障局").front();
+  Item base = *model;
+  c.items.clear();
+  const std::vector<std::string> names = {"企业职工基本养老保险参保登记", "城乡居民基本养老保险参保登记",
+                                          "金融机构营业场所和金库安全防范设施建设方案审批"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    Item it = base;
+    it.field(El::Name).text = names[i];
+    it.field(El::ImplCode).text = "11130731405689168F4" + std::to_string(100000000000 + i);
+    c.items.push_back(std::move(it));
+  }
+  const Hall& hall = c.settings.halls.at(0);
+  const Window* window = nullptr;
+  for (const Window& w : hall.windows)
+    if (!window && std::find(w.departments.begin(), w.departments.end(), base.department) != w.departments.end())
+      window = &w;
+  ASSERT_NE(window, nullptr);
+  const std::vector<const Item*> items = window_items(c, hall, *window);
+  ASSERT_EQ(items.size(), names.size());
+  for (Paper paper : {Paper::A3, Paper::A4}) {
+    auto p = lay_out_poster(c, hall, *window, items, paper, print::metrics(fonts()), kDate);
+    ASSERT_TRUE(p.ok()) << p.error().str();
+    std::vector<std::string> lines;
+    for (const print::Sheet& s : p->sheets)
+      for (const layout::TextOp& t : s.page.texts)
+        if (t.size == kPosterNameSize && t.role == Role::Heading1) lines.push_back(utf8_encode(t.line.text()));
+    for (const char* bad : {"养", "老保险参保登记", "企业职工基本养", "金库安", "全防范设施建设方案审批"})
+      for (const std::string& l : lines) EXPECT_NE(l, bad) << "a line broken inside a word";
+    std::string joined;
+    for (const std::string& l : lines) joined += l + "/";
+    std::printf("%s: %s\n", paper == Paper::A3 ? "A3" : "A4", joined.c_str());
+    EXPECT_EQ(joined.find("基本养/"), std::string::npos) << joined;
+    EXPECT_EQ(joined.find("金库安/"), std::string::npos) << joined;
+  }
+}
+
+// Items that do not fit one sheet spread evenly over the sheets: the last
+// holds about as many as the others (not one item).
+TEST(Posters, ItemsSpreadEvenlyOverTheSheets) {
+  Catalog c = sample();
+  const Item* model = c.published("涿鹿县民政局").front();
+  Item base = *model;
+  c.items.clear();
+  const Hall& hall = c.settings.halls.at(0);
+  const Window* social = nullptr;
+  for (const Window& w : hall.windows)
+    if (w.number == "06") social = &w;
+  ASSERT_NE(social, nullptr);
+  for (int n : {13, 17, 25, 31, 40}) {
+    c.items.clear();
+    for (int i = 0; i < n; ++i) {
+      Item it = base;
+      it.field(El::Name).text = "社会团体登记" + std::to_string(i);
+      it.field(El::ImplCode).text = "11130731405689168F4" + std::to_string(100000000000 + i);
+      c.items.push_back(std::move(it));
+    }
+    std::vector<const Item*> items = window_items(c, hall, *social);
+    ASSERT_EQ(items.size(), static_cast<size_t>(n));
+    auto p = lay_out_poster(c, hall, *social, items, Paper::A3, print::metrics(fonts()), kDate);
+    ASSERT_TRUE(p.ok()) << p.error().str();
+    check(p.value(), "spread");
+    std::vector<size_t> per;
+    for (const print::Sheet& s : p->sheets) per.push_back(s.codes.size());
+    const size_t most = *std::max_element(per.begin(), per.end());
+    const size_t least = *std::min_element(per.begin(), per.end());
+    std::string counts;
+    for (size_t k : per) counts += std::to_string(k) + " ";
+    EXPECT_LE(most - least, 2u) << n << " items: " << counts;
+  }
 }
 
 }  // namespace
