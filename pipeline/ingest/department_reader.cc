@@ -306,6 +306,9 @@ void read_department(const Workbook& wb, const std::string& file,
                                  : "“" + std::string(info.sheet) + "”中的事项“" + name +
                                        "”在“实施清单”中不存在，请核对事项名称是否一致",
                     department);
+        LooseRow loose{department, &info, {}};
+        for (const ColumnInfo& col : info.columns) loose.cells.push_back(field_at(sub, r, refs, col.key));
+        catalog.loose_rows.push_back(std::move(loose));
         continue;
       }
       Row row{};
