@@ -29,6 +29,7 @@
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
 #include "merge/merge.h"
+#include "model/returns.h"
 #include "validate/validate.h"
 #include "writers/guides/guides.h"
 #include "writers/posters/poster.h"
@@ -550,6 +551,7 @@ BuildReport run_build(const BuildOptions& o) {
   report_unprintable(catalog, [lib = fonts.value()](char32_t cp) { return print::printable(*lib, cp); });
   catalog.sort_findings();
   count(catalog, &r);
+  r.returned = static_cast<int>(department_returns(catalog).size());
   log.stage("字符检查");
 
   // Renders, commits the registry, publishes (write_outputs).
