@@ -4,6 +4,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "base/sha256.h"
@@ -51,22 +52,34 @@ int row_of(const Place& at) {
   return parse_cell_ref(at.cell, &row, &col) ? row : -1;
 }
 
-// Where the values of the submission went in the returned form.
+// Where the values of the submission that findings name went in the
+// returned form (only those: a department's workbook may hold millions of
+// cells, and has at most a few thousand findings).
 class CellMap {
  public:
+  // Keeps track of the places in `wanted` and the rows they are on.
+  explicit CellMap(const std::vector<const Finding*>& wanted) {
+    for (const Finding* f : wanted) {
+      wanted_.insert(f->at);
+      wanted_rows_.insert({f->at.file, f->at.sheet, row_of(f->at)});
+    }
+  }
   // The value at `from` (`text`) is in `to`. The columns a sheet lacks all
   // have the first cell of their row as their place: a cell claimed twice
   // is the value's that has text, else (no telling which) `row_cell`, the
   // first cell of `to`'s row.
   void value(const Place& from, const FormCell& to, const FormCell& row_cell, bool has_text) {
     if (from.cell.empty()) return;
+    const int row = row_of(from);
+    if (wanted_rows_.count(std::tuple<std::string_view, std::string_view, int>{from.file, from.sheet, row}))
+      rows_.try_emplace({from.file, from.sheet, row}, row_cell);
+    if (!wanted_.count(from)) return;
     auto [it, fresh] = cells_.try_emplace(from, Claim{to, has_text, false});
     Claim& c = it->second;
     if (!fresh && c.cell != to && !c.settled) {
       if (has_text && !c.has_text) c = Claim{to, true, false};
       else if (has_text == c.has_text) c = Claim{row_cell, has_text, true};
     }
-    rows_.try_emplace({from.file, from.sheet, row_of(from)}, row_cell);
   }
   // A place that stands for `to` as it is (a sheet's place with no cell).
   void exact(const Place& from, const FormCell& to) { cells_.try_emplace(from, Claim{to, true, true}); }
@@ -86,8 +99,11 @@ class CellMap {
     bool has_text = false;
     bool settled = false;  // claimed by two values alike: the row's cell
   };
+  using Row = std::tuple<std::string, std::string, int>;  // file, sheet, row
+  std::set<Place> wanted_;
+  std::set<Row, std::less<>> wanted_rows_;
   std::map<Place, Claim> cells_;
-  std::map<std::tuple<std::string, std::string, int>, FormCell> rows_;
+  std::map<Row, FormCell> rows_;
 };
 
 // One row of a sub-table sheet of the returned form, with the places its
@@ -365,7 +381,7 @@ ReturnedForm returned_form(const Catalog& catalog, const DepartmentReturn& r) {
                 "改好后将本工作簿作为本部门的填报表重新报送。批注和底色不必删除，读取时不予理会。";
 
   // 填报信息: the first submission's filler and phone, the earliest date.
-  CellMap map;
+  CellMap map(r.findings);
   const FormCell date_cell{std::string(kInfoSheet), 3, 1};
   for (const Submission* s : r.submissions) {
     if (content.filler.empty()) content.filler = s->filler;
