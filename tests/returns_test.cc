@@ -169,6 +169,43 @@ TEST(Returns, EveryFindingIsACommentOnTheCellThatHoldsItsValue) {
   EXPECT_TRUE(seen);
 }
 
+// `qingdan check` on a returned form, as a clerk would run it before handing
+// it in, finds at each cell what the cell's comment says: the form holds the
+// submission with every value where its finding points.
+TEST(Returns, CheckingAReturnedFormFindsWhatItsCommentsSay) {
+  const SampleBuilt& built = sample_built();
+  for (const std::string& dept : returned(built.dir + "/output")) {
+    if (dept == "涿鹿县档案馆") continue;  // nothing of it could be read: an empty form
+    SCOPED_TRACE(dept);
+    const std::string form = built.dir + "/output/returns/" + dept + ".xlsx";
+    Proc check = sh(quote(qingdan()) + " check --input " + quote(built.dir + "/input") +
+                    " --date 2017-09-30 " + quote(form) + " 2>/dev/null");
+    std::set<std::string> found;  // "sheet!A1 RULE"
+    std::istringstream lines(check.out);
+    const std::regex line("^" + std::regex_replace(form, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                          R"(:(\S+!\w+): \S+ \[([A-Z-]+)\])");
+    std::smatch m;
+    for (std::string l; std::getline(lines, l);)
+      if (std::regex_search(l, m, line)) found.insert(m[1].str() + " " + m[2].str());
+    std::set<std::string> said;
+    auto dump = t::dump_xlsx(form);
+    ASSERT_TRUE(dump.ok());
+    const std::regex mark("【(错误|警告|建议|通报)】([A-Z-]+)");
+    for (const auto& sheet : (*dump)["sheets"])
+      for (const auto& [ref, text] : sheet["comments"].items()) {
+        const std::string t = text.get<std::string>();
+        for (auto it = std::sregex_iterator(t.begin(), t.end(), mark); it != std::sregex_iterator(); ++it) {
+          // What the form's text no longer carries: a character XML cannot
+          // hold (left out), a code typed as a number (now text).
+          if ((*it)[2] == "TEXT-CHARS" || (*it)[2] == "NUMBER-AS-CODE") continue;
+          said.insert(sheet["name"].get<std::string>() + "!" + ref + " " + (*it)[2].str());
+        }
+      }
+    EXPECT_FALSE(said.empty());
+    EXPECT_EQ(found, said);
+  }
+}
+
 TEST(Returns, ADepartmentSeesOnlyItsOwn) {
   const SampleBuilt& built = sample_built();
   std::vector<std::string> depts;
