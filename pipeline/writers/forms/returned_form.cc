@@ -17,14 +17,18 @@ namespace qd {
 
 namespace {
 
-// The field of column `key` of a sub-table row; nullptr for 事项名称, which
-// a row does not keep (it is its item's name).
+// A column key of a sub-table and the field of a row that fills it.
 using Binding = std::pair<std::string_view, const Field*>;
+
+// The field bound to `key`, or nullptr.
 const Field* find_field(std::initializer_list<Binding> bindings, std::string_view key) {
   for (const auto& [k, f] : bindings)
     if (k == key) return f;
   return nullptr;
 }
+
+// The field of column `key` of a sub-table row; nullptr for 事项名称, which
+// a row does not keep (it is its item's name). A 申请材料 row:
 const Field* sub_field(const Material& m, std::string_view key) {
   return find_field({{"seq", &m.seq}, {"title", &m.title}, {"kind", &m.kind},
                      {"originals", &m.originals}, {"copies", &m.copies}, {"form", &m.form},
@@ -32,16 +36,19 @@ const Field* sub_field(const Material& m, std::string_view key) {
                      {"notes", &m.notes}, {"basis", &m.basis}, {"remark", &m.remark}},
                     key);
 }
+// … a 办理流程 row:
 const Field* sub_field(const Step& s, std::string_view key) {
   return find_field({{"seq", &s.seq}, {"step", &s.step}, {"staff", &s.staff}, {"limit", &s.limit},
                      {"standard", &s.standard}, {"outcome", &s.outcome}},
                     key);
 }
+// … a 收费项目 row:
 const Field* sub_field(const FeeItem& f, std::string_view key) {
   return find_field({{"title", &f.title}, {"standard", &f.standard}, {"basis", &f.basis},
                      {"waivable", &f.waivable}, {"waiver_basis", &f.waiver_basis}},
                     key);
 }
+// … a 常见问题 row.
 const Field* sub_field(const Faq& q, std::string_view key) {
   return find_field({{"question", &q.question}, {"answer", &q.answer}}, key);
 }
@@ -64,7 +71,7 @@ class CellMap {
       wanted_rows_.insert({f->at.file, f->at.sheet, row_of(f->at)});
     }
   }
-  // The value at `from` (`text`) is in `to`. The columns a sheet lacks all
+  // The value at `from` (with text or empty: `has_text`) is in `to`. The columns a sheet lacks all
   // have the first cell of their row as their place: a cell claimed twice
   // is the value's that has text, else (no telling which) `row_cell`, the
   // first cell of `to`'s row.
@@ -171,26 +178,27 @@ std::vector<SubRow> sub_rows(const DepartmentReturn& r, size_t table, std::vecto
     }
     rows.push_back(std::move(row));
   }
-  // Rows without a place (last published items) keep the order they were met in.
+  // Rows without a place (last published items) first, in the order they
+  // were met in; then by file and row, which puts the copies of a row side
+  // by side.
   std::stable_sort(rows.begin(), rows.end(), [](const SubRow& a, const SubRow& b) {
-    if (a.row < 0 || b.row < 0) return a.order < b.order;
-    return std::tie(a.file_rank, a.row, a.order) < std::tie(b.file_rank, b.row, b.order);
+    return std::make_tuple(a.row >= 0, a.file_rank, a.row, a.order) <
+           std::make_tuple(b.row >= 0, b.file_rank, b.row, b.order);
   });
   std::vector<SubRow> once;
-  for (SubRow& row : rows) {
-    bool seen = !row.at.cell.empty() && std::any_of(once.begin(), once.end(), [&](const SubRow& o) {
-      return o.at == row.at;
-    });
-    if (!seen) once.push_back(std::move(row));
-  }
+  for (SubRow& row : rows)
+    if (once.empty() || row.at.cell.empty() || !(once.back().at == row.at)) once.push_back(std::move(row));
   return once;
 }
 
-// The fill of a mark for a severity, and how strongly it claims a cell
-// (an error's red over a decision's orange over a warning's yellow).
+// How strongly a fill claims a cell: an error's red over a decision's
+// orange over a warning's yellow.
 int fill_rank(uint32_t fill) {
   return fill == kErrorFill ? 3 : fill == kReturnFill ? 2 : fill == kWarningFill ? 1 : 0;
 }
+
+// The fill of a finding's cell: red for an error, yellow for a warning,
+// none for a hint or a report (a comment only).
 uint32_t severity_fill(Severity s) {
   return s == Severity::Error ? kErrorFill : s == Severity::Warning ? kWarningFill : 0;
 }
@@ -228,7 +236,7 @@ std::string what_to_do(const Finding& f, bool placed, bool kept, bool code_cell)
   if (r == "DECISION-ORPHAN") return "审核意见所说的事项不在本次报送中：如漏报，请补报；如事项名称有误，请改正。";
   if (r == "FINDINGS-LIMIT") return "请先改正已列出的问题后重新报送，其余问题将在下次审核时列出。";
   if (code_cell)
-    return "改正标出的编码；新增事项的编码留空，由系统统一赋码。编码列仅标出的单元格可以修改。";
+    return "改正标出的编码（编码列中只有标出的单元格可以修改；新增事项的编码按“填写说明”填写或留空）。";
   switch (f.severity) {
     case Severity::Error:
       return placed ? "改正标出的单元格（错误：改正前该事项不能公布）。" : "按问题说明改正（错误：改正前不能公布）。";
@@ -252,7 +260,9 @@ int sheet_rank(std::string_view sheet) {
 
 // The data's date of a return: the latest of its submissions' dates, its
 // returning decisions' dates (neither after the build date) and its items'
-// versions; the catalog's date when there is none.
+// versions; the submission deadline when there is none (never a date of
+// other departments' data, which would make the form again when theirs
+// changes).
 Date return_date(const Catalog& c, const DepartmentReturn& r) {
   Date latest;
   auto take = [&](const Date& d, bool capped) {
@@ -262,7 +272,7 @@ Date return_date(const Catalog& c, const DepartmentReturn& r) {
   for (const Submission* s : r.submissions) take(s->date, true);
   for (const ReturnedDecision& d : r.decisions) take(d.decision->date, true);
   for (const Item* it : r.items) take(it->version, false);
-  return latest.valid() ? latest : c.as_of();
+  return latest.valid() ? latest : c.settings.deadline;
 }
 
 // A cell as the 审核意见 sheet shows it: "实施清单!U34".

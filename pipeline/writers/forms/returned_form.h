@@ -46,7 +46,7 @@ struct ReturnedForm {
   std::vector<ReturnNote> notes;  // the 审核意见 sheet's lines, in order
   int errors = 0, warnings = 0, hints = 0, reports = 0, decisions = 0;
   bool kept = false;              // prefilled with the last published items
-  Date date;                      // the data's date (document properties)
+  Date date;                      // the data's date (document properties), if any
 };
 
 // Lays out the return of one department.
