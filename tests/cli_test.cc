@@ -102,6 +102,7 @@ TEST(Cli, FormsCommandWritesOnlyForms) {
   EXPECT_EQ(r.exit_code, 1) << r.out;  // the unreadable sample workbook
   EXPECT_TRUE(fs::exists(dir / "output/forms/涿鹿县民政局.xlsx"));
   EXPECT_FALSE(fs::exists(dir / "output/lists"));
+  EXPECT_FALSE(fs::exists(dir / "output/returns"));  // returned after a build only
 }
 
 }  // namespace
@@ -121,6 +122,7 @@ TEST(Cli, ABuildLeavesNothingStaleAndFormsKeepsTheRest) {
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_TRUE(fs::exists(dir / "output/lists/实施清单.xlsx"));
   EXPECT_TRUE(fs::exists(dir / "output/forms/涿鹿县民政局.xlsx"));
+  EXPECT_TRUE(fs::exists(dir / "output/returns/涿鹿县民政局.xlsx"));
   // The manifest still names what was carried over, so the next build can
   // reuse it.
   std::string manifest = read_file(dir / "output/manifest.json");

@@ -171,10 +171,11 @@ TEST(Nightly, OneChangedItemRendersOnlyWhatContainsIt) {
   Proc again = build_with(dir.path(), "");
   ASSERT_EQ(again.exit_code, 1) << again.out;
   // The department's booklet, the county's compilation and the
-  // department's editable guide; its form; the review report; nothing else
-  // of those writers.
+  // department's editable guide; its form and its returned form (it has a
+  // DUPLICATE to correct); the review report; nothing else of those writers.
   EXPECT_EQ(parts_of(again.out, "guides").first, 3) << again.out;
   EXPECT_EQ(parts_of(again.out, "forms").first, 1) << again.out;
+  EXPECT_EQ(parts_of(again.out, "returns").first, 1) << again.out;
   EXPECT_EQ(parts_of(again.out, "review").first, 1) << again.out;
   // The portal: the department's pages and the county's (index, search, data).
   EXPECT_EQ(parts_of(again.out, "portal").first, 2) << again.out;
@@ -372,6 +373,7 @@ TEST(Nightly, ShardsMergedGiveTheSameOutputAsOneBuild) {
   ASSERT_EQ(merged.exit_code, 1) << merged.out;
   EXPECT_EQ(parts_of(merged.out, "notices").first, 0) << merged.out;
   EXPECT_EQ(parts_of(merged.out, "forms").first, 0) << merged.out;
+  EXPECT_EQ(parts_of(merged.out, "returns").first, 0) << merged.out;
   EXPECT_EQ(parts_of(merged.out, "guides").first, 1) << merged.out;  // the county's compilation
   EXPECT_EQ(diff(published_tree(dir / "merged"), published_tree(sample_built().dir + "/output")), std::vector<std::string>{});
 }

@@ -10,6 +10,7 @@
 #include "ingest/ingest.h"
 #include "ingest/settings.h"
 #include "merge/merge.h"
+#include "model/returns.h"
 #include "print/fonts.h"
 #include "publish/build_log.h"
 #include "publish/output_dir.h"
@@ -217,6 +218,7 @@ BuildReport run_build(const BuildOptions& o) {
   for (const std::string& m : report_empty_windows(catalog)) log.line("建议 [WINDOW-EMPTY] " + m);
   catalog.sort_findings();
   count(catalog, &r);
+  r.returned = static_cast<int>(department_returns(catalog).size());
   log.stage("字符检查");
 
   // Renders, commits the registry, publishes.

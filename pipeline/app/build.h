@@ -42,6 +42,7 @@ struct BuildReport {
   std::vector<std::string> written;  // output files, relative to output_dir
   int rendered = 0, reused = 0;      // parts rendered / copied from the last build
   std::vector<std::string> failed_departments;  // kept their last published items
+  int returned = -1;  // departments whose form goes back (退回修改); -1: not a build
   std::string message;               // a configuration error, if any
 };
 

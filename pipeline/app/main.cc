@@ -42,6 +42,8 @@ void summarize(const char* what, const qd::BuildReport& r, bool quiet) {
   if (r.rendered + r.reused > 0)
     std::cerr << "（重新生成 " << r.rendered << " 个部分，沿用上次 " << r.reused << " 个）";
   std::cerr << "\n";
+  if (r.returned >= 0)
+    std::cerr << "qingdan " << what << ": 退回修改：" << r.returned << " 个部门（returns/）\n";
   if (!r.failed_departments.empty()) {
     std::cerr << "qingdan " << what << ": 以下部门本期失败（上期已公布的事项继续沿用）：";
     for (size_t i = 0; i < r.failed_departments.size(); ++i)

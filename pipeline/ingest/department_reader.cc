@@ -314,6 +314,10 @@ void read_sub_table(SubTableReading& in, const SubTableInfo& info, const Binding
                                : "“" + std::string(info.sheet) + "”中的事项“" + name +
                                      "”在“实施清单”中不存在，请核对事项名称是否一致",
                   in.department);
+      // Kept, so that the department gets it back to correct (model/returns.h).
+      LooseRow loose{in.department, &info, {}};
+      for (const ColumnInfo& col : info.columns) loose.cells.push_back(field_at(sub, r, refs, col.key));
+      catalog.loose_rows.push_back(std::move(loose));
       continue;
     }
     Row row{};

@@ -83,6 +83,19 @@ TEST(DepartmentReader, ReportsFormProblemsAtTheirCells) {
   auto orphans = with_rule(c, "ORPHAN-ROW");
   ASSERT_EQ(orphans.size(), 1u);
   EXPECT_EQ(orphans[0].at.str(), "f.xlsx:申请材料!A4");
+  // The row itself is kept, cell by cell, for the department's returned form.
+  ASSERT_EQ(c.loose_rows.size(), 1u);
+  const LooseRow& loose = c.loose_rows[0];
+  EXPECT_EQ(loose.department, "县民政局");
+  EXPECT_EQ(loose.table, &materials_table());
+  ASSERT_EQ(loose.cells.size(), materials_table().columns.size());
+  EXPECT_EQ(loose.cells[0].at.str(), "f.xlsx:申请材料!A4");
+  EXPECT_EQ(loose.cells[0].text, "不存在的事项");
+  for (size_t k = 0; k < loose.cells.size(); ++k)
+    if (materials_table().columns[k].key == "title") {
+      EXPECT_EQ(loose.cells[k].text, "身份证");
+      EXPECT_EQ(loose.cells[k].at.cell, "B4");
+    }
   auto numbers = with_rule(c, "NUMBER-AS-CODE");
   ASSERT_EQ(numbers.size(), 1u);
   EXPECT_EQ(numbers[0].at.cell, "C5");

@@ -111,6 +111,15 @@ struct Faq {
   Place at;
 };
 
+// A sub-table row whose 事项名称 names no item of its workbook (ORPHAN-ROW):
+// part of no item, kept so that the department gets it back to correct
+// (model/returns.h).
+struct LooseRow {
+  std::string department;
+  const SubTableInfo* table = nullptr;  // the sheet it was on
+  std::vector<Field> cells;             // one per column of table->columns
+};
+
 // A review decision (审核意见) about one item.
 struct Decision {
   std::string department;
@@ -259,6 +268,8 @@ struct Catalog {
   std::vector<PublicEntry> public_list;
   std::vector<Decision> decisions;
   std::vector<Finding> findings;
+  // Sub-table rows that belong to no item (ORPHAN-ROW), in input order.
+  std::vector<LooseRow> loose_rows;
   // Set by the history stage: what changed since the last published build,
   // and the departments whose file failed or whose items all failed (their
   // last published items are kept: 沿用上期).

@@ -240,6 +240,10 @@ std::string OutputPaths::form(const DepartmentInfo& dept) const {
   return "forms/" + department(dept.name) + ".xlsx";
 }
 
+std::string OutputPaths::returned_form(const DepartmentInfo& dept) const {
+  return "returns/" + department(dept.name) + ".xlsx";
+}
+
 std::string OutputPaths::notice(const Item& item) const {
   auto it = notices_.find({item.department, item.get(El::ImplCode)});
   return it == notices_.end() ? std::string() : it->second;

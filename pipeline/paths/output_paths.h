@@ -73,6 +73,9 @@ class OutputPaths {
   std::string guide_docx(const DepartmentInfo& dept) const;
   // "forms/<部门>.xlsx": the department's pre-filled fill-in form.
   std::string form(const DepartmentInfo& dept) const;
+  // "returns/<部门>.xlsx": the department's form sent back for correction
+  // (退回修改), its findings and review decisions at their cells.
+  std::string returned_form(const DepartmentInfo& dept) const;
   // "guides/<县>政务服务事项办事指南汇编.pdf": the county's compilation.
   const std::string& county_booklet() const { return county_booklet_; }
   // "notices/<部门>/<事项>.pdf" for a published item; "" for an item that has

@@ -147,6 +147,7 @@ TEST(OutputPaths, EveryPublishedItemAndWindowHasItsOwnFile) {
   EXPECT_EQ(paths.guide(c.settings.departments[1]), "guides/某某县民政局.pdf");
   EXPECT_EQ(paths.guide_docx(c.settings.departments[1]), "guides/docx/某某县民政局办事指南.docx");
   EXPECT_EQ(paths.form(c.settings.departments[1]), "forms/某某县民政局.xlsx");
+  EXPECT_EQ(paths.returned_form(c.settings.departments[1]), "returns/某某县民政局.xlsx");
   EXPECT_EQ(paths.county_booklet(), "guides/某某县政务服务事项办事指南汇编.pdf");
 }
 
@@ -157,7 +158,7 @@ TEST(OutputPaths, ADepartmentNamedDotDotStaysInsideItsFolder) {
   c.items.push_back(item("..", "事项甲", "C1"));
   OutputPaths paths(c);
   for (const DepartmentInfo& d : c.settings.departments) {
-    for (const std::string& p : {paths.guide(d), paths.form(d), paths.guide_docx(d)}) {
+    for (const std::string& p : {paths.guide(d), paths.form(d), paths.guide_docx(d), paths.returned_form(d)}) {
       for (const std::string& part : split_any(p, {"/"})) {
         EXPECT_NE(part, "..") << p;
         EXPECT_NE(part, ".") << p;

@@ -5,6 +5,7 @@
 
 #include "writers/changes/changes.h"
 #include "writers/forms/forms.h"
+#include "writers/forms/returns.h"
 #include "writers/guides/guides.h"
 #include "writers/leaders/leaders.h"
 #include "writers/lists/lists.h"
@@ -23,6 +24,7 @@ const WriterInfo kWriters[] = {
     {"review", "审核报告（.xlsx、.docx）和问题清单（findings.csv）", write_review, true},
     {"submissions", "报送情况（.xlsx）和报送情况通报（.docx）", write_submissions, true},
     {"forms", "各部门预填的填报表格（.xlsx）", write_forms, true, plan_forms},
+    {"returns", "退回修改：有问题或审核退回的部门的填报表，问题批注在单元格上（.xlsx）", write_returns, true, plan_returns},
     {"guides", "各部门办事指南和汇编（.pdf）", write_guides, true, plan_guides},
     // Phase 1: appends the county booklet this build wrote. Planned last: it
     // counts the printed files to reprint.

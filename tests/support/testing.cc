@@ -46,6 +46,7 @@ for ws in wb.worksheets:
                           "errorStyle": dv.errorStyle}
                          for dv in ws.data_validations.dataValidation],
          "cells": {}, "types": {}, "formats": {}, "locked": {},
+         "comments": {}, "fills": {}, "links": {},
          "columns": {k: {"locked": bool(d.protection.locked), "format": d.number_format,
                          "border": d.border.left.style}
                      for k, d in ws.column_dimensions.items() if d.has_style}}
@@ -58,6 +59,13 @@ for ws in wb.worksheets:
                 s["formats"][c.coordinate] = c.number_format
             if c.row <= 3 or c.row % 100 == 0:
                 s["locked"][c.coordinate] = bool(c.protection.locked)
+            if c.comment is not None:
+                s["comments"][c.coordinate] = c.comment.text
+                s["locked"][c.coordinate] = bool(c.protection.locked)
+            if c.fill is not None and c.fill.fill_type == "solid":
+                s["fills"][c.coordinate] = str(c.fill.fgColor.rgb)[-6:]
+            if c.hyperlink is not None:
+                s["links"][c.coordinate] = c.hyperlink.location or c.hyperlink.target
     out["sheets"].append(s)
 json.dump(out, sys.stdout, ensure_ascii=False)
 )PY";

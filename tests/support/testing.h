@@ -37,7 +37,9 @@ int run(const std::string& command, std::string* out = nullptr);
 //  "header", "footer", "widths": {col: w}, "merged": [...],
 //  "validations": [{"sqref","type","formula1","errorStyle"}],
 //  "cells": {"A1": value}, "types": {"A1": "s"}, "formats": {"A1": "@"},
-//  "locked": {"A1": true}  (rows 1–3 and every 100th row),
+//  "locked": {"A1": true}  (rows 1–3, every 100th row and commented cells),
+//  "comments": {"A1": text}, "fills": {"A1": "FFC7CE"} (solid fills, RGB),
+//  "links": {"A1": "'实施清单'!U3"} (a hyperlink's location or target),
 //  "columns": {"A": {"locked", "format", "border"}}  (columns with a format)}]}.
 Result<nlohmann::json> dump_xlsx(const std::string& xlsx);
 

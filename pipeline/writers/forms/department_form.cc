@@ -68,10 +68,58 @@ int data_rows(size_t filled) {
   return std::max(kFormRows, static_cast<int>(filled) + kFormBlankRows);
 }
 
+// The format of a cell of sheet `sheet`: `plain` (its column's style), or
+// that style in the fill of the cell's mark, unlocked if the mark says so.
+lxw_format* cell_format(xlsx::Book& book, const FormContent& content, std::string_view sheet, int row,
+                        int col, const xlsx::Style& style, lxw_format* plain) {
+  if (content.marks.empty()) return plain;
+  auto mark = content.marks.find(FormCell{std::string(sheet), row, col});
+  if (mark == content.marks.end() || (mark->second.fill == 0 && !mark->second.unlock)) return plain;
+  xlsx::Style marked = style;
+  if (mark->second.fill) marked.fill = mark->second.fill;
+  if (mark->second.unlock) marked.locked = false;
+  return book.format(marked);
+}
+
+// Width of a comment box in pixels, and the text units one of its lines holds.
+constexpr int kCommentWidth = 360;
+constexpr double kCommentLineUnits = 50;
+
+// Adds the comments of the marks on sheet `sheet` (hidden until the
+// pointer rests on the cell, which shows its red corner), each box tall
+// enough for its text.
+void write_comments(xlsx::Book& book, lxw_worksheet* ws, std::string_view sheet,
+                    const FormContent& content) {
+  std::string author = xml_text(content.comment_author);
+  std::string font = "宋体";
+  for (auto it = content.marks.lower_bound(FormCell{std::string(sheet), 0, 0});
+       it != content.marks.end() && it->first.sheet == sheet; ++it) {
+    if (it->second.comment.empty()) continue;
+    const std::string text = xlsx::cell_text(it->second.comment);
+    int lines = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      lines += xlsx::wrapped_lines(std::string_view(text).substr(start, end - start), kCommentLineUnits);
+      start = end + 1;
+    }
+    lxw_comment_options o{};
+    o.author = author.empty() ? nullptr : author.data();
+    o.width = kCommentWidth;
+    o.height = static_cast<uint16_t>(std::clamp(16 * lines + 12, 60, 600));
+    o.font_name = font.data();
+    o.font_size = 10;
+    book.check(worksheet_write_comment_opt(ws, it->first.row, it->first.col, text.c_str(), &o),
+               "写入批注 " + cell_ref(it->first.row, it->first.col));
+  }
+}
+
 // Writes one sub-table sheet: header from `info`, prefilled `rows`,
 // validations from the code sheet.
 void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const DepartmentInfo& dept,
-                     const SubTableInfo& info, const std::vector<std::vector<std::string>>& rows) {
+                     const SubTableInfo& info, const std::vector<std::vector<std::string>>& rows,
+                     const FormContent& content) {
   lxw_worksheet* ws = book.add_sheet(info.sheet);
   if (!ws) return;
   const int ncols = static_cast<int>(info.columns.size());
@@ -91,10 +139,12 @@ void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const DepartmentI
     fmt.push_back(book.format(data_style(false, false)));
   }
   book.check(worksheet_set_row(ws, 0, xlsx::row_height(labels, widths), nullptr), "设置行高");
+  const xlsx::Style style = data_style(false, false);
   for (size_t r = 0; r < rows.size(); ++r) {
+    const int row = static_cast<int>(r) + 1;
     for (int c = 0; c < ncols; ++c)
-      book.text(ws, static_cast<int>(r) + 1, c, c < static_cast<int>(rows[r].size()) ? rows[r][c] : "",
-                fmt[c]);
+      book.text(ws, row, c, c < static_cast<int>(rows[r].size()) ? rows[r][c] : "",
+                cell_format(book, content, info.sheet, row, c, style, fmt[c]));
     book.check(worksheet_set_row(ws, static_cast<int>(r) + 1, xlsx::row_height(rows[r], widths),
                                  nullptr),
                "设置行高");
@@ -126,26 +176,29 @@ void write_sub_sheet(xlsx::Book& book, const CodeSheet& codes, const DepartmentI
   protect(ws, true);
   print_sheet(book, ws, widths, ncols, 1, std::max<int>(1, static_cast<int>(rows.size())),
               dept.name + "政务服务事项" + std::string(info.sheet) + "（填报表）");
+  write_comments(book, ws, info.sheet, content);
 }
 
 // Writes the 填报信息 sheet: label/value rows, the department prefilled.
-void write_info_sheet(xlsx::Book& book, const Settings& settings, const DepartmentInfo& dept) {
+void write_info_sheet(xlsx::Book& book, const Settings& settings, const DepartmentInfo& dept,
+                      const FormContent& content) {
   lxw_worksheet* ws = book.add_sheet(kInfoSheet);
   if (!ws) return;
   lxw_format* label = book.format(xlsx::header_style());
-  lxw_format* value = book.format(data_style(false, false));
-  lxw_format* phone = book.format(data_style(true, false));
+  const xlsx::Style vs = data_style(false, false), ps = data_style(true, false);
   xlsx::Style ds = data_style(false, false);
   ds.num_format = "yyyy-mm-dd";
-  lxw_format* date = book.format(ds);
+  auto format = [&](int row, const xlsx::Style& style) {
+    return cell_format(book, content, kInfoSheet, row, 1, style, book.format(style));
+  };
   book.text(ws, 0, 0, "填报单位", label);
-  book.text(ws, 0, 1, dept.name, value);
+  book.text(ws, 0, 1, dept.name, format(0, vs));
   book.text(ws, 1, 0, "填报人", label);
-  book.text(ws, 1, 1, "", value);
+  book.text(ws, 1, 1, content.filler, format(1, vs));
   book.text(ws, 2, 0, "联系电话", label);
-  book.text(ws, 2, 1, "", phone);
+  book.text(ws, 2, 1, content.phone, format(2, ps));
   book.text(ws, 3, 0, "报送日期", label);
-  book.text(ws, 3, 1, "", date);
+  book.date(ws, 3, 1, content.date, format(3, ds));
   add_input_message(book, ws, 1, 2, 2, "联系电话", "带区号，如" + settings.area_code + "-6521234，或手机号");
   add_input_message(book, ws, 1, 3, 3, "报送日期", "报送的日期，如2017-08-30");
   book.check(worksheet_set_column(ws, 0, 0, 14, nullptr), "设置列宽");
@@ -158,11 +211,13 @@ void write_info_sheet(xlsx::Book& book, const Settings& settings, const Departme
   p.landscape = false;
   p.paper = xlsx::kPaperA4;
   xlsx::setup_print(book, ws, p);
+  write_comments(book, ws, kInfoSheet, content);
 }
 
 // Writes the protected 实施清单 sheet with the prefilled items.
-void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& catalog,
-                      const DepartmentInfo& dept, const std::vector<const Item*>& items) {
+void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const DepartmentInfo& dept,
+                      const FormContent& content) {
+  const std::vector<const Item*>& items = content.items;
   lxw_worksheet* ws = book.add_sheet(kItemSheet);
   if (!ws) return;
   const std::vector<El> cols = form_elements();
@@ -174,6 +229,7 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
   lxw_format* head_locked = book.format(hs);
 
   std::vector<lxw_format*> fmt;
+  std::vector<xlsx::Style> styles;
   xlsx::Widths widths(ncols, 4, 200);
   std::vector<std::string> headers;
   for (int c = 0; c < ncols; ++c) {
@@ -181,7 +237,8 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
     bool locked = locked_element(cols[c]);
     std::string label = form_header(info);
     book.text(ws, 0, c, label, locked ? head_locked : head);
-    fmt.push_back(book.format(data_style(info.text_column, locked)));
+    styles.push_back(data_style(info.text_column, locked));
+    fmt.push_back(book.format(styles.back()));
     double width = std::max<double>(info.width, xlsx::text_width(label) / 2 + 3);
     width = std::max(width, 8.0);
     widths.at_least(c, width);
@@ -192,12 +249,10 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
   }
   book.check(worksheet_set_row(ws, 0, xlsx::row_height(headers, widths), nullptr), "设置行高");
   for (size_t r = 0; r < items.size(); ++r) {
-    std::vector<std::string> values;
-    for (int c = 0; c < ncols; ++c) {
-      const ElementInfo& info = element(cols[c]);
-      values.push_back(info.table ? display_value(*items[r], cols[c]) : items[r]->get(cols[c]));
-      book.text(ws, static_cast<int>(r) + 1, c, values.back(), fmt[c]);
-    }
+    const int row = static_cast<int>(r) + 1;
+    const std::vector<std::string> values = form_item_row(*items[r]);
+    for (int c = 0; c < ncols; ++c)
+      book.text(ws, row, c, values[c], cell_format(book, content, kItemSheet, row, c, styles[c], fmt[c]));
     // Prefilled rows show their text whole; blank rows keep the default
     // height so Excel fits them as they are filled in.
     book.check(worksheet_set_row(ws, static_cast<int>(r) + 1, xlsx::row_height(values, widths),
@@ -225,6 +280,7 @@ void write_item_sheet(xlsx::Book& book, const CodeSheet& codes, const Catalog& c
   // a third of every band).
   print_sheet(book, ws, widths, ncols, 1, std::max<int>(1, static_cast<int>(items.size())),
               dept.name + "政务服务事项实施清单（填报表）");
+  write_comments(book, ws, kItemSheet, content);
 }
 
 }  // namespace
@@ -253,31 +309,54 @@ Date form_date(const Catalog& catalog, const std::vector<const Item*>& items) {
   return catalog.version_of(items);
 }
 
+const std::vector<const SubTableInfo*>& form_sub_tables() {
+  static const std::vector<const SubTableInfo*> kTables = {&materials_table(), &process_table(),
+                                                           &fees_table(), &faq_table()};
+  return kTables;
+}
+
+std::vector<std::string> form_item_row(const Item& item) {
+  std::vector<std::string> values;
+  for (El e : form_elements()) values.push_back(element(e).table ? display_value(item, e) : item.get(e));
+  return values;
+}
+
+FormContent form_content(const Catalog& catalog, const DepartmentInfo& dept) {
+  FormContent content;
+  content.items = form_items(catalog, dept.name);
+  using RowsFn = std::vector<std::vector<std::string>> (*)(const Item&);
+  for (RowsFn rows_of : {RowsFn{material_rows}, RowsFn{step_rows}, RowsFn{fee_rows}, RowsFn{faq_rows}}) {
+    std::vector<std::vector<std::string>> rows;
+    for (const Item* it : content.items)
+      for (auto& r : rows_of(*it)) rows.push_back(std::move(r));
+    content.sub_rows.push_back(std::move(rows));
+  }
+  return content;
+}
+
+void add_form_sheets(xlsx::Book& book, const Catalog& catalog, const DepartmentInfo& dept,
+                     const FormContent& content) {
+  const CodeSheet codes;
+  write_instructions(book, catalog, dept, static_cast<int>(content.items.size()), content.prefilled_note);
+  write_info_sheet(book, catalog.settings, dept, content);
+  write_item_sheet(book, codes, dept, content);
+  const auto& tables = form_sub_tables();
+  for (size_t k = 0; k < tables.size(); ++k)
+    write_sub_sheet(book, codes, dept, *tables[k],
+                    k < content.sub_rows.size() ? content.sub_rows[k] : std::vector<std::vector<std::string>>{},
+                    content);
+  codes.write(book);
+}
+
 Status write_department_form(const Catalog& catalog, const OutputContext& ctx,
                              const DepartmentInfo& dept, std::vector<std::string>* written) {
   const std::string rel = paths_of(ctx, catalog)->form(dept);
   xlsx::Book book;
-  const std::vector<const Item*> items = form_items(catalog, dept.name);
-  xlsx::DocInfo info = xlsx::doc_info(catalog, dept.name + "政务服务事项实施清单填报表", form_date(catalog, items));
+  const FormContent content = form_content(catalog, dept);
+  xlsx::DocInfo info = xlsx::doc_info(catalog, dept.name + "政务服务事项实施清单填报表",
+                                      form_date(catalog, content.items));
   if (Status s = book.open(ctx.output_dir + "/" + rel, info); !s) return s;
-  const CodeSheet codes;
-
-  write_instructions(book, catalog, dept, static_cast<int>(items.size()));
-  write_info_sheet(book, catalog.settings, dept);
-  write_item_sheet(book, codes, catalog, dept, items);
-  using RowsFn = std::vector<std::vector<std::string>> (*)(const Item&);
-  const std::pair<const SubTableInfo*, RowsFn> subs[] = {
-      {&materials_table(), material_rows},
-      {&process_table(), step_rows},
-      {&fees_table(), fee_rows},
-      {&faq_table(), faq_rows}};
-  for (const auto& [table, rows_of] : subs) {
-    std::vector<std::vector<std::string>> rows;
-    for (const Item* it : items)
-      for (auto& r : rows_of(*it)) rows.push_back(std::move(r));
-    write_sub_sheet(book, codes, dept, *table, rows);
-  }
-  codes.write(book);
+  add_form_sheets(book, catalog, dept, content);
   if (Status s = book.close(); !s) return s;
   if (written) written->push_back(rel);
   return Ok{};

@@ -37,15 +37,17 @@ std::string column_help(const ColumnInfo& c) {
 }  // namespace
 
 std::vector<std::string> form_instructions(const Catalog& catalog, const DepartmentInfo& dept,
-                                           int prefilled) {
+                                           int prefilled, const std::string& prefilled_note) {
   const Settings& s = catalog.settings;
   const Date& deadline = s.deadline;
   std::string when = deadline.valid() ? deadline.chinese() : "（另行通知）";
   const std::string office = s.division + "审改办";
   return {
       "报送截止日期：" + when + "。请在截止日期前将本表电子版报送" + office + "，同时报送加盖公章的纸质版。",
-      "“实施清单”已预填本部门现有事项" + std::to_string(prefilled) +
-          "项，请逐项核对、修改、补充。新增事项在表格末尾的空白行填写，每个事项一行。",
+      !prefilled_note.empty()
+          ? prefilled_note
+          : "“实施清单”已预填本部门现有事项" + std::to_string(prefilled) +
+                "项，请逐项核对、修改、补充。新增事项在表格末尾的空白行填写，每个事项一行。",
       s.codes.provincial
           ? "“基本编码”“实施编码”两列（灰色）为省政务服务平台赋予的编码，已锁定，不得修改；新增事项须先在省平台取得编码，"
             "请将编码报" + office + "填入。工作表保护未设密码，仅为防止误改，请勿撤销保护修改编码。"
@@ -63,7 +65,7 @@ std::vector<std::string> form_instructions(const Catalog& catalog, const Departm
 }
 
 void write_instructions(xlsx::Book& book, const Catalog& catalog, const DepartmentInfo& dept,
-                        int prefilled) {
+                        int prefilled, const std::string& prefilled_note) {
   lxw_worksheet* ws = book.add_sheet(kInstructionSheet);
   if (!ws) return;
   const int ncols = 5;
@@ -82,7 +84,7 @@ void write_instructions(xlsx::Book& book, const Catalog& catalog, const Departme
   book.merge(ws, row, 0, row, ncols - 1, "一、填报要求", bold);
   ++row;
   int n = 0;
-  for (const std::string& line : form_instructions(catalog, dept, prefilled)) {
+  for (const std::string& line : form_instructions(catalog, dept, prefilled, prefilled_note)) {
     std::string text = std::to_string(++n) + ". " + line;
     book.merge(ws, row, 0, row, ncols - 1, text, note);
     // Merged cells do not grow with their text: give each line its height.
