@@ -25,7 +25,7 @@ TEST(WindowEmpty, AWindowWithoutPublishedItemsIsAHintUnderItsDepartment) {
   const Finding& f = c.findings[0];
   EXPECT_EQ(f.rule, "WINDOW-EMPTY");
   EXPECT_EQ(f.severity, Severity::Hint);
-  EXPECT_EQ(f.at.file, "input/county.toml");
+  EXPECT_EQ(f.at.file, "county.toml");
   EXPECT_EQ(f.department, "涿鹿县统计局");
   EXPECT_EQ(f.message, messages[0]);
 

@@ -37,7 +37,7 @@ void report_unprintable(Catalog& catalog, const Printable& printable);
 
 // WINDOW-EMPTY: one hint per window of a hall that handles no published item
 // (model/windows.h), which therefore gets no window poster, at the settings
-// file, under the window's first department (run after the codes and
+// file (by its name), under the window's first department (run after the codes and
 // history stages, before the writers, when what is published is settled).
 // Returns the findings' messages, for the build log.
 std::vector<std::string> report_empty_windows(Catalog& catalog);
