@@ -50,8 +50,8 @@ xlsx::Column element_column(El e) {
   c.min_width = std::clamp(info.width * 0.4, 6.0, 10.0);
   c.max_width = std::clamp(info.width * 0.8, 10.0, 24.0);
   if (e == El::Materials || e == El::Process) {
-    c.min_width = 24;
-    c.max_width = 32;
+    c.min_width = 40;
+    c.max_width = 56;
   }
   if (info.text_column && e != El::OnlineUrl) {
     // Codes and phones never wrap in the middle: fit them whole.
