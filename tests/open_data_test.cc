@@ -135,8 +135,9 @@ TEST_F(OpenData, CsvsOpenInLibreOfficeWithoutFormulasAndWithWholeCodes) {
     }
     // The formulas typed in stay text, behind the apostrophe.
     for (const char* typed : {kHyperlink, kDash})
-      if (items[i]["conditions"] == typed)
+      if (items[i]["conditions"] == typed) {
         EXPECT_EQ(at(conditions + row), (std::pair<std::string, std::string>{"s", std::string("'") + typed}));
+      }
   }
   EXPECT_GT(digits_only, 10) << "the sample has 实施编码 of 31 digits";
 }

@@ -218,7 +218,9 @@ TEST(Returns, ADepartmentSeesOnlyItsOwn) {
     // item row is its own.
     const std::string all = dump->dump();
     for (const std::string& other : depts)
-      if (other != dept) EXPECT_EQ(all.find("departments/" + other), std::string::npos) << dept << ": " << other;
+      if (other != dept) {
+        EXPECT_EQ(all.find("departments/" + other), std::string::npos) << dept << ": " << other;
+      }
     const auto& items = t::sheet(*dump, "实施清单");
     ASSERT_EQ(t::cell(items, "I1"), "实施主体*");
     for (int r = 2; !t::cell(items, "A" + std::to_string(r)).empty(); ++r)

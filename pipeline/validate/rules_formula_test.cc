@@ -41,7 +41,9 @@ TEST(RulesFormula, EveryTriggerInFieldsAndSubTables) {
   EXPECT_NE(std::find(at.begin(), at.end(), sub_at("申请材料", "K", 3)), at.end());
   EXPECT_NE(std::find(at.begin(), at.end(), sub_at("办理流程", "G", 3)), at.end());
   for (const Finding& x : f)
-    if (x.at == cell_at(El::Conditions, 3)) EXPECT_NE(x.message.find("列表符号"), std::string::npos);
+    if (x.at == cell_at(El::Conditions, 3)) {
+      EXPECT_NE(x.message.find("列表符号"), std::string::npos);
+    }
 }
 
 TEST(RulesFormula, OrdinaryTextPasses) {

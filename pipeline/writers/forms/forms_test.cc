@@ -107,7 +107,9 @@ TEST(Forms, ReadsBackWithLockedCodesAndDropDowns) {
     ASSERT_FALSE(sh["columns"].empty()) << name;
     for (const auto& [col, f] : sh["columns"].items()) {
       EXPECT_EQ(f["border"], "thin") << name << " " << col;
-      if (std::string(name) != "实施清单") EXPECT_FALSE(f["locked"].get<bool>()) << name << " " << col;
+      if (std::string(name) != "实施清单") {
+        EXPECT_FALSE(f["locked"].get<bool>()) << name << " " << col;
+      }
     }
   }
   EXPECT_EQ(s["freeze"], "B2");

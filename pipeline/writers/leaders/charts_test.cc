@@ -58,7 +58,9 @@ void check_chart(const Chart& c, const std::string& what) {
   }
   // Readable: no text under 小五 (9 pt).
   for (const ChartText& t : c.texts)
-    if (!t.text.empty()) EXPECT_GE(t.size, kMinChartPt - 1e-9) << what << ": " << t.text;
+    if (!t.text.empty()) {
+      EXPECT_GE(t.size, kMinChartPt - 1e-9) << what << ": " << t.text;
+    }
   // The grid is light and behind the bars (drawn first); the axes are black.
   for (const ChartRule& r : c.grid) EXPECT_GT(r.color.r, 0.5) << what;
   for (const ChartRule& r : c.rules) EXPECT_EQ(r.color.r, 0) << what;
