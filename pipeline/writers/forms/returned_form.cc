@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "base/sha256.h"
@@ -107,8 +108,21 @@ class CellMap {
     bool settled = false;  // claimed by two values alike: the row's cell
   };
   using Row = std::tuple<std::string, std::string, int>;  // file, sheet, row
+  // Orders rows and looks them up by views (libstdc++'s tuples of strings
+  // and of string views do not compare with each other under clang).
+  struct RowLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      const std::string_view af = std::get<0>(a), bf = std::get<0>(b);
+      if (af != bf) return af < bf;
+      const std::string_view as = std::get<1>(a), bs = std::get<1>(b);
+      if (as != bs) return as < bs;
+      return std::get<2>(a) < std::get<2>(b);
+    }
+  };
   std::set<Place> wanted_;
-  std::set<Row, std::less<>> wanted_rows_;
+  std::set<Row, RowLess> wanted_rows_;
   std::map<Place, Claim> cells_;
   std::map<Row, FormCell> rows_;
 };
